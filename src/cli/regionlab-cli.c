@@ -1,2 +1,58 @@
-/* placeholder replaced below */
-int main (void) { return 0; }
+/* regionlab-cli.c — the scriptable face of the core
+ *
+ * Copyright 2026 The RegionLab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "rl-config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "rl-cli.h"
+#include "rl-error.h"
+
+typedef struct
+{
+  const char       *name;
+  RlCliCommandFunc  func;
+  const char       *summary;
+} Command;
+
+static const Command commands[] = {
+  { NULL, NULL, NULL },
+};
+
+static int
+usage (FILE *out)
+{
+  fprintf (out, "Usage: regionlab-cli COMMAND [OPTION…] ARGS\n\nCommands:\n");
+  for (gsize i = 0; i < G_N_ELEMENTS (commands) && commands[i].name != NULL; i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+  fprintf (out, "\n“regionlab-cli COMMAND --help” describes a command's options.\n");
+  return out == stdout ? 0 : RL_CLI_EXIT_USAGE;
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  setlocale (LC_ALL, "");
+  rl_gsl_init ();
+
+  if (argc < 2)
+    return usage (stderr);
+  if (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
+    return usage (stdout);
+  if (g_str_equal (argv[1], "--version"))
+    {
+      printf ("regionlab-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (commands) && commands[i].name != NULL; i++)
+    if (g_str_equal (argv[1], commands[i].name))
+      return commands[i].func (argc - 1, argv + 1);
+
+  fprintf (stderr, "regionlab-cli: unknown command “%s”\n\n", argv[1]);
+  return usage (stderr);
+}

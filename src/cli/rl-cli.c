@@ -1,0 +1,254 @@
+/* rl-cli.c — what every regionlab-cli command shares
+ *
+ * Copyright 2026 The RegionLab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "rl-cli.h"
+
+#include <math.h>
+#include <stdio.h>
+
+#include "rl-error.h"
+
+void
+rl_cli_common_init (RlCliCommon *common,
+                    const char  *default_scale)
+{
+  *common = (RlCliCommon) {
+    .year = 0,
+    .scale = g_strdup (default_scale),
+    .missing = g_strdup ("drop"),
+    .seed = 0,
+  };
+}
+
+void
+rl_cli_common_clear (RlCliCommon *common)
+{
+  g_clear_pointer (&common->features, g_free);
+  g_clear_pointer (&common->scale, g_free);
+  g_clear_pointer (&common->missing, g_free);
+}
+
+int
+rl_cli_failf (const char *format,
+              ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "regionlab-cli: %s\n", message);
+  return RL_CLI_EXIT_USAGE;
+}
+
+int
+rl_cli_fail (GError *error)
+{
+  int status = rl_cli_failf ("%s", error != NULL ? error->message : "unknown error");
+
+  g_clear_error (&error);
+  return status;
+}
+
+gboolean
+rl_cli_parse (int                 *argc,
+              char              ***argv,
+              const char          *command,
+              const char          *args_help,
+              const char          *summary,
+              RlCliCommon         *common,
+              const GOptionEntry  *entries,
+              int                  n_args)
+{
+  g_autofree char *param = g_strdup_printf ("%s %s", command, args_help);
+  g_autoptr(GOptionContext) context = g_option_context_new (param);
+  g_autoptr(GError) error = NULL;
+  const GOptionEntry common_entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_INT, common ? &common->year : NULL, "Year of a panel (default: the latest)", "Y" },
+    { "features", 0, 0, G_OPTION_ARG_STRING, common ? &common->features : NULL, "Indicators to use, in order", "a,b,c" },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, common ? &common->scale : NULL, "none, z, minmax, minmax:A:B or robust", "S" },
+    { "missing", 0, 0, G_OPTION_ARG_STRING, common ? &common->missing : NULL, "drop, median or interpolate", "M" },
+    { "log", 0, 0, G_OPTION_ARG_NONE, common ? &common->log : NULL, "Natural log of every feature before scaling", NULL },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, common ? &common->seed : NULL, "Random seed", "S" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, common ? &common->json : NULL, "Print one JSON document", NULL },
+    { NULL }
+  };
+
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, NULL);
+  if (common != NULL)
+    {
+      GOptionGroup *group = g_option_group_new ("common", "Common options:", "Show common options",
+                                                NULL, NULL);
+      g_option_group_add_entries (group, common_entries);
+      g_option_context_add_group (context, group);
+    }
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      rl_cli_failf ("%s: %s (see “regionlab-cli %s --help”)", command, error->message, command);
+      return FALSE;
+    }
+  if ((n_args >= 0 && *argc - 1 != n_args) || (n_args < 0 && *argc < 2))
+    {
+      rl_cli_failf ("%s: expected %s (see “regionlab-cli %s --help”)", command, args_help, command);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+RlPanel *
+rl_cli_load_panel (const char *path,
+                   GError    **error)
+{
+  return rl_panel_load (path, error);
+}
+
+static gboolean
+build_spec (const RlPanel     *panel,
+            const RlCliCommon *common,
+            RlFrameSpec       *spec,
+            GError           **error)
+{
+  rl_frame_spec_init (spec);
+  if (!rl_scale_parse (common->scale, &spec->scale, &spec->a, &spec->b))
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "--scale: “%s” is not none, z, minmax, minmax:A:B (A < B) or robust", common->scale);
+      return FALSE;
+    }
+  if (g_str_equal (common->missing, "drop"))
+    spec->missing = RL_MISSING_DROP;
+  else if (g_str_equal (common->missing, "median"))
+    spec->missing = RL_MISSING_MEDIAN;
+  else if (g_str_equal (common->missing, "interpolate"))
+    spec->missing = RL_MISSING_INTERPOLATE;
+  else
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "--missing: “%s” is not drop, median or interpolate", common->missing);
+      return FALSE;
+    }
+  spec->log = common->log;
+  if (common->features != NULL)
+    spec->features = g_strsplit (common->features, ",", -1);
+
+  if (rl_panel_is_wide (panel))
+    {
+      if (common->year != 0)
+        {
+          g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                       "--year: the input is a wide table without years");
+          return FALSE;
+        }
+      spec->year = RL_YEAR_NONE;
+    }
+  else if (common->year == 0)
+    {
+      g_autoptr(GArray) years = rl_panel_years (panel);
+      spec->year = g_array_index (years, int, years->len - 1);
+    }
+  else
+    spec->year = common->year;
+  return TRUE;
+}
+
+RlFrame *
+rl_cli_build_frame (const RlPanel     *panel,
+                    const RlCliCommon *common,
+                    GError           **error)
+{
+  RlFrameSpec spec;
+  RlFrame *frame = NULL;
+
+  if (build_spec (panel, common, &spec, error))
+    frame = rl_frame_new (panel, &spec, error);
+  rl_frame_spec_clear (&spec);
+  return frame;
+}
+
+RlFrame *
+rl_cli_load_frame (const char        *path,
+                   const RlCliCommon *common,
+                   GError           **error)
+{
+  g_autoptr(RlPanel) panel = rl_cli_load_panel (path, error);
+
+  if (panel == NULL)
+    return NULL;
+  return rl_cli_build_frame (panel, common, error);
+}
+
+void
+rl_json_add_double (JsonBuilder *builder,
+                    double       value)
+{
+  if (isfinite (value))
+    json_builder_add_double_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+rl_json_member_double (JsonBuilder *builder,
+                       const char  *name,
+                       double       value)
+{
+  json_builder_set_member_name (builder, name);
+  rl_json_add_double (builder, value);
+}
+
+void
+rl_json_member_int (JsonBuilder *builder,
+                    const char  *name,
+                    gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+void
+rl_json_member_string (JsonBuilder *builder,
+                       const char  *name,
+                       const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+rl_json_member_matrix (JsonBuilder      *builder,
+                       const char       *name,
+                       const gsl_matrix *matrix)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (gsize i = 0; matrix != NULL && i < matrix->size1; i++)
+    {
+      json_builder_begin_array (builder);
+      for (gsize j = 0; j < matrix->size2; j++)
+        rl_json_add_double (builder, gsl_matrix_get (matrix, i, j));
+      json_builder_end_array (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+void
+rl_json_print (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+}

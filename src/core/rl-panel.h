@@ -1,0 +1,110 @@
+/* rl-panel.h — the region × indicator × year panel
+ *
+ * Copyright 2026 The RegionLab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The year of a panel read from a wide CSV, which has no year. */
+#define RL_YEAR_NONE 0
+
+typedef enum
+{
+  RL_POLARITY_NONE = 0,      /* not used in need ratings */
+  RL_POLARITY_POSITIVE = 1,  /* a higher value means more need (poverty rate) */
+  RL_POLARITY_NEGATIVE = -1, /* a higher value means less need (income) */
+} RlPolarity;
+
+typedef struct
+{
+  char       *id;       /* poverty_percent */
+  char       *name_en;
+  char       *name_ru;
+  char       *name_uk;
+  char       *unit;
+  char       *source;
+  char       *formula;  /* for derived indicators, else NULL */
+  RlPolarity  polarity;
+} RlIndicator;
+
+typedef struct _RlPanel RlPanel;
+
+RlPanel           *rl_panel_new             (void);
+RlPanel           *rl_panel_copy            (const RlPanel *self);
+void               rl_panel_free            (RlPanel       *self);
+
+/* Regions are keyed by code when it is not empty, else by name. Adding an
+ * existing key returns its index (and fills in a missing name or code). */
+guint              rl_panel_add_region      (RlPanel       *self,
+                                             const char    *code,
+                                             const char    *name);
+guint              rl_panel_add_indicator   (RlPanel       *self,
+                                             const char    *id);
+void               rl_panel_set             (RlPanel       *self,
+                                             guint          region,
+                                             guint          indicator,
+                                             int            year,
+                                             double         value);
+/* NaN where missing or out of range. */
+double             rl_panel_get             (const RlPanel *self,
+                                             guint          region,
+                                             guint          indicator,
+                                             int            year);
+
+guint              rl_panel_n_regions       (const RlPanel *self);
+guint              rl_panel_n_indicators    (const RlPanel *self);
+const char        *rl_panel_region_code     (const RlPanel *self,
+                                             guint          region);
+const char        *rl_panel_region_name     (const RlPanel *self,
+                                             guint          region);
+/* The name when there is one, else the code. */
+const char        *rl_panel_region_label    (const RlPanel *self,
+                                             guint          region);
+RlIndicator       *rl_panel_indicator       (const RlPanel *self,
+                                             guint          indicator);
+/* Index of a region by code or name (case-sensitive), of an indicator by id;
+ * -1 when absent. */
+int                rl_panel_find_region     (const RlPanel *self,
+                                             const char    *code_or_name);
+int                rl_panel_find_indicator  (const RlPanel *self,
+                                             const char    *id);
+
+/* Years that hold at least one value, ascending. */
+GArray            *rl_panel_years           (const RlPanel *self);
+gboolean           rl_panel_has_year        (const RlPanel *self,
+                                             int            year);
+gboolean           rl_panel_is_wide         (const RlPanel *self);
+guint              rl_panel_count_values    (const RlPanel *self);
+
+/* Reading and writing. rl_panel_load() tells a panel CSV
+ * (region_code,region,indicator,year,value) from a wide CSV (region, then
+ * one numeric column per indicator) by its header and reads the indicator
+ * sidecar (see rl_panel_sidecar_path()) when it exists. Errors name the
+ * file, row and column. */
+RlPanel           *rl_panel_load            (const char    *path,
+                                             GError       **error);
+/* Writes the panel CSV and its sidecar atomically: on failure, existing
+ * files are left as they were. */
+gboolean           rl_panel_save            (const RlPanel *self,
+                                             const char    *path,
+                                             GError       **error);
+char              *rl_panel_sidecar_path    (const char    *panel_path);
+gboolean           rl_panel_load_sidecar    (RlPanel       *self,
+                                             const char    *path,
+                                             GError       **error);
+char              *rl_panel_sidecar_to_json (const RlPanel *self);
+
+RlIndicator       *rl_indicator_new         (const char    *id);
+void               rl_indicator_free        (RlIndicator   *self);
+const char        *rl_polarity_to_string    (RlPolarity     polarity);
+gboolean           rl_polarity_from_string  (const char    *text,
+                                             RlPolarity    *polarity);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RlPanel, rl_panel_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RlIndicator, rl_indicator_free)
+
+G_END_DECLS
