@@ -6,6 +6,7 @@
 #include "rl-grouping.h"
 
 #include <math.h>
+#include <string.h>
 #include <gsl/gsl_sort.h>
 
 #include "rl-error.h"
@@ -308,6 +309,77 @@ rl_grouping_scheme_name (RlGroupingScheme scheme)
   if ((guint) scheme >= G_N_ELEMENTS (scheme_names))
     return "unknown";
   return scheme_names[scheme];
+}
+
+static gboolean
+parse_count (const char *text,
+             guint      *k)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
+    return FALSE;
+  *k = (guint) value;
+  return TRUE;
+}
+
+static gboolean
+parse_breaks (const char *text,
+              GArray     *breaks)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *end = NULL;
+      double b = g_ascii_strtod (g_strstrip (parts[i]), &end);
+
+      if (end == parts[i] || *end != '\0')
+        return FALSE;
+      g_array_append_val (breaks, b);
+    }
+  return breaks->len > 0;
+}
+
+GArray *
+rl_grouping_options_parse (RlGroupingOptions *options,
+                           const char        *text,
+                           GError           **error)
+{
+  g_autoptr(GArray) breaks = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (options != NULL && text != NULL, NULL);
+  rl_grouping_options_init (options);
+  if (g_str_equal (text, "sturges"))
+    ok = TRUE;
+  else if (g_str_has_prefix (text, "equal-interval:"))
+    {
+      options->scheme = RL_GROUPING_EQUAL_INTERVAL;
+      ok = parse_count (text + strlen ("equal-interval:"), &options->k);
+    }
+  else if (g_str_has_prefix (text, "equal-frequency:"))
+    {
+      options->scheme = RL_GROUPING_EQUAL_FREQUENCY;
+      ok = parse_count (text + strlen ("equal-frequency:"), &options->k);
+    }
+  else if (g_str_has_prefix (text, "breaks:"))
+    {
+      options->scheme = RL_GROUPING_BREAKS;
+      ok = parse_breaks (text + strlen ("breaks:"), breaks);
+      options->breaks = (const double *) breaks->data;
+      options->n_breaks = breaks->len;
+      ok = ok && check_breaks (options, NULL);
+    }
+  if (!ok)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "Unknown grouping scheme “%s”: use sturges, equal-interval:K, "
+                   "equal-frequency:K or breaks:B1,B2,… with increasing breaks", text);
+      rl_grouping_options_init (options);
+      return NULL;
+    }
+  return g_steal_pointer (&breaks);
 }
 
 RlGrouping *

@@ -109,6 +109,14 @@ const char  *rl_chaddock_label        (double eta);
 
 const char  *rl_grouping_scheme_name  (RlGroupingScheme scheme);
 
+/* Reads a scheme as the command line writes it: "sturges", "equal-interval:K",
+ * "equal-frequency:K" or "breaks:B1,B2,…" (numbers with a '.' decimal point).
+ * Returns the array of breaks (empty unless "breaks:") that @options->breaks
+ * points into: keep it alive while @options is used, then g_array_unref() it. */
+GArray      *rl_grouping_options_parse (RlGroupingOptions *options,
+                                        const char        *text,
+                                        GError           **error);
+
 /* Groups formed on @x; the variances are those of @x. */
 RlGrouping  *rl_grouping_new            (const gsl_vector        *x,
                                          const RlGroupingOptions *options,

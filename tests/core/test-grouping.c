@@ -279,6 +279,35 @@ test_errors (void)
   g_clear_error (&error);
 }
 
+static void
+test_parse_scheme (void)
+{
+  const char *bad[] = { "sturgess", "equal-interval:0", "equal-interval:x", "breaks:", "breaks:2,1",
+                        "breaks:1,,2" };
+  RlGroupingOptions options;
+  g_autoptr(GArray) breaks = NULL;
+  GArray *none;
+  GError *error = NULL;
+
+  none = rl_grouping_options_parse (&options, "equal-frequency:4", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (options.scheme, ==, RL_GROUPING_EQUAL_FREQUENCY);
+  g_assert_cmpuint (options.k, ==, 4);
+  g_array_unref (none);
+  breaks = rl_grouping_options_parse (&options, "breaks:0.6, 1,1.9,3.0", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (options.scheme, ==, RL_GROUPING_BREAKS);
+  g_assert_cmpuint (options.n_breaks, ==, 4);
+  g_assert_cmpfloat (options.breaks[2], ==, 1.9);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_assert_null (rl_grouping_options_parse (&options, bad[i], &error));
+      g_assert_error (error, RL_ERROR, RL_ERROR_INVALID);
+      g_clear_error (&error);
+      g_assert_cmpint (options.scheme, ==, RL_GROUPING_STURGES);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -289,5 +318,6 @@ main (int argc, char **argv)
   g_test_add_func ("/grouping/chaddock", test_chaddock);
   g_test_add_func ("/grouping/degenerate", test_degenerate);
   g_test_add_func ("/grouping/errors", test_errors);
+  g_test_add_func ("/grouping/parse-scheme", test_parse_scheme);
   return g_test_run ();
 }
