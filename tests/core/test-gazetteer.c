@@ -74,6 +74,7 @@ test_rosstat_labels (void)
   g_autofree char *text = NULL;
   g_auto(GStrv) lines = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint n = 0;
 
   g_file_get_contents (path, &text, NULL, &error);
@@ -95,9 +96,11 @@ test_rosstat_labels (void)
         g_error ("%s: “%s” is %s", f[0], f[1], rl_match_status_to_string (m.status));
       g_assert_cmpstr (m.entry->code, ==, f[2]);
       g_assert_cmpstr (rl_gazetteer_kind_to_string (m.entry->kind), ==, f[3]);
+      g_hash_table_add (files, g_strdup (f[0]));
       n++;
     }
   g_assert_cmpuint (n, >, 2000);
+  g_assert_cmpuint (g_hash_table_size (files), ==, 22);
 }
 
 /* The Russian gazetteer: 85 subjects proper, each in a federal district. */
