@@ -21,6 +21,7 @@ typedef struct
 
 static const Command commands[] = {
   { "group", rl_cli_group, "analytic grouping: within/between variance, η and the Chaddock scale" },
+  { "match", rl_cli_match, "canonical region codes and names, or candidates" },
   { "relate", rl_cli_relate, "correlation and η of one indicator with every other" },
 };
 
