@@ -16,7 +16,10 @@ G_BEGIN_DECLS
 /* The four methods of Snytyuk, Soroka and Tkachenko. A genome is the k centres
  * flattened row by row into one vector of k·d numbers in [a, b]; every row of X
  * belongs to its nearest centre, and the fitness to minimise is
- *   f(X, c) = Σ_p (1 / |X_p|) Σ_{x ∈ X_p} ‖x − c_p‖      (empty clusters add 0). */
+ *   f(X, c) = Σ_p (1 / |X_p|) Σ_{x ∈ X_p} ‖x − c_p‖      (empty clusters add 0).
+ * Because an empty cluster adds nothing, f usually falls when clusters merge: the methods
+ * tend to leave clusters empty as k grows (n_empty reports it). lloyd_polish removes the
+ * empty clusters; per_centre does not. */
 typedef enum
 {
   RL_EVOLVE_ES,       /* (μ + λ) evolution strategy, μ = N, λ = 7N */
