@@ -228,7 +228,7 @@ void
 rl_num_format_classify (const char  *code,
                         RlNumFormat *out)
 {
-  gboolean date = FALSE, percent = FALSE, digit = FALSE, in_decimals = FALSE;
+  gboolean date = FALSE, percent = FALSE, digit = FALSE, in_decimals = FALSE, fraction = FALSE;
   guint decimals = 0;
 
   out->kind = RL_NUM_GENERAL;
@@ -247,8 +247,10 @@ rl_num_format_classify (const char  *code,
         }
       if (strchr ("ydhsm", c) != NULL)
         date = TRUE;
-      else if (c == 'e' || c == '@' || c == '/')
-        return; /* scientific, text or fraction: shown as general */
+      else if (c == 'e' || c == '@')
+        return; /* scientific or text: shown as general */
+      else if (c == '/')
+        fraction = TRUE;
       else if (c == '%')
         percent = TRUE;
       else if (c == '.' && !in_decimals)
@@ -262,7 +264,7 @@ rl_num_format_classify (const char  *code,
     }
   if (date)
     out->kind = RL_NUM_DATE;
-  else if (digit)
+  else if (digit && !fraction) /* fractions are shown as general */
     {
       out->kind = percent ? RL_NUM_PERCENT : RL_NUM_FIXED;
       out->decimals = MIN (decimals, 15);
