@@ -605,6 +605,21 @@ read_merges (RlSheet         *sheet,
     }
 }
 
+/* The text a spreadsheet shows for an error code, or NULL. */
+static const char *
+error_text (guint8 code)
+{
+  static const struct { guint8 code; const char *text; } errors[] = {
+    { 0x00, "#NULL!" }, { 0x07, "#DIV/0!" }, { 0x0F, "#VALUE!" }, { 0x17, "#REF!" },
+    { 0x1D, "#NAME?" }, { 0x24, "#NUM!" }, { 0x2A, "#N/A" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (errors); i++)
+    if (errors[i].code == code)
+      return errors[i].text;
+  return NULL;
+}
+
 /* A FORMULA's cached result: a number, or a tag for a string (in the
  * STRING record that follows), a boolean, an error or an empty string.
  * Returns TRUE when a STRING record is to come. */
@@ -613,10 +628,6 @@ read_formula (const XlsBook   *book,
               RlSheet         *sheet,
               const XlsRecord *rec)
 {
-  static const struct { guint8 code; const char *text; } errors[] = {
-    { 0x00, "#NULL!" }, { 0x07, "#DIV/0!" }, { 0x0F, "#VALUE!" }, { 0x17, "#REF!" },
-    { 0x1D, "#NAME?" }, { 0x24, "#NUM!" }, { 0x2A, "#N/A" },
-  };
   const guint8 *r = rec->body + 6;
 
   if (rd16 (r + 6) != 0xFFFF)
@@ -626,9 +637,8 @@ read_formula (const XlsBook   *book,
     }
   if (r[0] == 1)
     set_string (sheet, rec->body, g_strdup (r[2] ? "TRUE" : "FALSE"));
-  for (guint i = 0; r[0] == 2 && i < G_N_ELEMENTS (errors); i++)
-    if (errors[i].code == r[2])
-      set_string (sheet, rec->body, g_strdup (errors[i].text));
+  if (r[0] == 2)
+    set_string (sheet, rec->body, g_strdup (error_text (r[2])));
   return r[0] == 0;
 }
 
@@ -640,7 +650,8 @@ cell_record_min_len (guint16 id)
     {
     case XLS_LABELSST: return 10;
     case XLS_LABEL: case XLS_RSTRING: return 8;
-    case XLS_RK: case XLS_BOOLERR: return 10;
+    case XLS_RK: return 10;
+    case XLS_BOOLERR: return 8;
     case XLS_NUMBER: return 14;
     case XLS_FORMULA: return 20;
     case XLS_MULRK: return 12;
@@ -675,8 +686,7 @@ read_cell_record (const XlsBook   *book,
     case XLS_NUMBER: set_number (book, sheet, b, rd_double (b + 6)); break;
     case XLS_MULRK: read_mulrk (book, sheet, rec); break;
     case XLS_BOOLERR:
-      if (b[7] == 0)
-        set_string (sheet, b, g_strdup (b[6] ? "TRUE" : "FALSE"));
+      set_string (sheet, b, g_strdup (b[7] == 0 ? (b[6] ? "TRUE" : "FALSE") : error_text (b[6])));
       break;
     case XLS_FORMULA:
       *string_cell = read_formula (book, sheet, rec) ? b : NULL;
