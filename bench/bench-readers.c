@@ -51,7 +51,8 @@ main (int    argc,
 
       if (strcmp (argv[i], "--repeat") == 0 && i + 1 < argc)
         {
-          repeat = MAX (1, atoi (argv[++i]));
+          repeat = (guint) MAX (1, atoi (argv[i + 1]));
+          i++;
           continue;
         }
       if (strcmp (argv[i], "--dump") == 0)

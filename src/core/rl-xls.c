@@ -223,7 +223,7 @@ record_string (const XlsBook *book,
   off += (flags & 0x04) ? 4 : 0;
   need = (flags & 0x01) ? 2 * n : n;
   if (off + need > rec_len)
-    need = rec_len > off ? rec_len - off : 0; /* the rest would be in a CONTINUE: keep what is here */
+    need = rec_len > off ? rec_len - off : 0; /* the rest is in a CONTINUE: keep what is here */
   {
     g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gunichar2));
     GString *s = g_string_new (NULL);

@@ -56,11 +56,18 @@ test_general (void)
 static void
 test_formats (void)
 {
-  static const struct { const char *code; double value; gboolean d1904; const char *text; } cases[] = {
+  static const struct
+  {
+    const char *code;
+    double      value;
+    gboolean    d1904;
+    const char *text;
+  } cases[] = {
     { "General", 2.5, FALSE, "2.5" }, { "0", 2.5, FALSE, "2" }, { "0.0", 15.84, FALSE, "15.8" },
     { "#,##0.00", 1234.5, FALSE, "1234.50" }, { "0.0%", 0.253, FALSE, "25.3%" },
     { "0.00E+00", 12345, FALSE, "12345" }, { "@", 3, FALSE, "3" },
-    { "yyyy-mm-dd", 43831, FALSE, "2020-01-01" }, { "dd.mm.yyyy", 43831.5, FALSE, "2020-01-01 12:00:00" },
+    { "yyyy-mm-dd", 43831, FALSE, "2020-01-01" },
+    { "dd.mm.yyyy", 43831.5, FALSE, "2020-01-01 12:00:00" },
     { "[$-419]d mmmm yyyy", 1, FALSE, "1900-01-01" }, { "m/d/yy", 60, FALSE, "1900-02-29" },
     { "m/d/yy", 61, FALSE, "1900-03-01" }, { "yyyy-mm-dd", 0, TRUE, "1904-01-01" },
     { "\"г.\"0", 5, FALSE, "5" }, { "0.00;[Red]-0.00", -1.5, FALSE, "-1.50" },
