@@ -176,7 +176,7 @@ single_linkage (const gsl_matrix *X,
         return NULL;
       for (guint p = 0; p < left; p++)
         {
-          double t = sqrt (rl_distance2 (px, gsl_matrix_const_ptr (X, rest[p], 0), d));
+          double t = sqrt (rl_distance2 (px, X->data + (gsize) rest[p] * X->tda, d));
 
           if (dist[p] > t)
             dist[p] = t;
@@ -197,7 +197,13 @@ single_linkage (const gsl_matrix *X,
   return sort_and_label (Z);
 }
 
-/* The condensed distance matrix: D[i, j] for i < j at start[i] + j. */
+/* The distances between clusters. Up to MAX_SQUARE points they are kept as
+ * a full n × n matrix, D[i, j] at i n + j, so that the row of a cluster is
+ * contiguous both ways (as much memory as SciPy's distances and its working
+ * copy of them); above, as the condensed upper triangle, D[i, j] for i < j
+ * at start[i] + j, half the memory but a cache miss per entry in columns. */
+#define MAX_SQUARE 23170
+
 typedef struct
 {
   double *D;
@@ -206,6 +212,7 @@ typedef struct
   guint  *active;   /* slots still in use, increasing */
   guint   n_active;
   guint   n;
+  gboolean square;
 } Chain;
 
 static inline double *
@@ -213,7 +220,65 @@ chain_at (Chain *c,
           guint  i,
           guint  j)
 {
+  if (c->square)
+    return &c->D[(gsize) i * c->n + j];
   return i < j ? &c->D[c->start[i] + j] : &c->D[c->start[j] + i];
+}
+
+static inline void
+chain_set (Chain *c,
+           guint  i,
+           guint  j,
+           double v)
+{
+  *chain_at (c, i, j) = v;
+  if (c->square)
+    *chain_at (c, j, i) = v;
+}
+
+typedef struct
+{
+  Chain            *chain;
+  const gsl_matrix *X;
+  guint             first, last;
+} FillPart;
+
+/* Distances of the rows [first, last): whole rows of the square matrix, the
+ * part right of the diagonal of the condensed one; always written in order. */
+static gpointer
+fill_rows (gpointer data)
+{
+  FillPart *p = data;
+  Chain *c = p->chain;
+  guint n = c->n, d = p->X->size2;
+
+  for (guint i = p->first; i < p->last; i++)
+    {
+      const double *pi = gsl_matrix_const_ptr (p->X, i, 0);
+      double *row = c->square ? c->D + (gsize) i * n : c->D + c->start[i];
+
+      for (guint j = c->square ? 0 : i + 1; j < n; j++)
+        row[j] = sqrt (rl_distance2 (pi, p->X->data + (gsize) j * p->X->tda, d));
+    }
+  return NULL;
+}
+
+/* Two threads for large matrices; each distance is computed the same way. */
+static void
+fill_distances (Chain            *c,
+                const gsl_matrix *X)
+{
+  guint split = c->square ? c->n / 2 : (guint) (c->n * (1.0 - sqrt (0.5)));
+  FillPart parts[2] = { { c, X, 0, split }, { c, X, split, c->n } };
+  GThread *thread = NULL;
+
+  if (c->n >= 1024)
+    thread = g_thread_try_new ("rl-hclust", fill_rows, &parts[1], NULL);
+  fill_rows (&parts[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    fill_rows (&parts[1]);
 }
 
 static gboolean
@@ -221,8 +286,9 @@ chain_init (Chain            *c,
             const gsl_matrix *X,
             GError          **error)
 {
-  guint n = X->size1, d = X->size2;
-  gsize len = (gsize) n * (n - 1) / 2;
+  guint n = X->size1;
+  gboolean square = n <= MAX_SQUARE;
+  gsize len = square ? (gsize) n * n : (gsize) n * (n - 1) / 2;
 
   c->D = g_try_new (double, len);
   if (c->D == NULL)
@@ -234,20 +300,18 @@ chain_init (Chain            *c,
       return FALSE;
     }
   c->n = n;
+  c->square = square;
   c->start = g_new (gsize, n);
   c->size = g_new (guint, n);
   c->active = g_new (guint, n);
   c->n_active = n;
   for (guint i = 0; i < n; i++)
     {
-      const double *pi = gsl_matrix_const_ptr (X, i, 0);
-
       c->start[i] = (gsize) n * i - (gsize) i * (i + 1) / 2 - i - 1;
       c->size[i] = 1;
       c->active[i] = i;
-      for (guint j = i + 1; j < n; j++)
-        c->D[c->start[i] + j] = sqrt (rl_distance2 (pi, gsl_matrix_const_ptr (X, j, 0), d));
     }
+  fill_distances (c, X);
   return TRUE;
 }
 
@@ -271,6 +335,22 @@ chain_nearest (Chain  *c,
   double min = *best;
   guint a = 0;
 
+  if (c->square)
+    {
+      const double *row = c->D + (gsize) x * c->n;
+
+      for (; a < c->n_active; a++)
+        {
+          guint i = c->active[a];
+          if (row[i] < min && i != x)
+            {
+              min = row[i];
+              y = i;
+            }
+        }
+      *best = min;
+      return y;
+    }
   for (; a < c->n_active && c->active[a] < x; a++)
     {
       double t = c->D[c->start[c->active[a]] + x];
@@ -340,8 +420,8 @@ chain_merge (Chain    *c,
         pos_x = a;
       if (i == x || i == y)
         continue;
-      double *iy = chain_at (c, i, y);
-      *iy = lance_williams (method, *chain_at (c, i, x), *iy, d_xy, nx, ny, c->size[i]);
+      chain_set (c, i, y, lance_williams (method, *chain_at (c, x, i), *chain_at (c, y, i), d_xy,
+                                         nx, ny, c->size[i]));
     }
   remove_at (c->active, c->n_active, pos_x);
   c->n_active--;
