@@ -31,8 +31,10 @@ gboolean    rl_linkage_from_string (const char *name,
  * scipy.cluster.hierarchy.linkage(X, method).
  *
  * Single linkage runs Prim's algorithm on distances computed on the fly
- * (O(n) memory); the others run the nearest-neighbour chain on a condensed
- * distance matrix (n (n − 1) / 2 doubles). Needs n >= 2 finite rows. */
+ * (O(n) memory); the others run the nearest-neighbour chain with
+ * Lance–Williams updates on a distance matrix: n² doubles up to 23170 rows
+ * (SciPy's peak for its distances and their working copy), the condensed
+ * n (n − 1) / 2 above. Needs n >= 2 finite rows. */
 gsl_matrix *rl_hclust_linkage (const gsl_matrix *X,
                                RlLinkage         method,
                                GCancellable     *cancellable,
