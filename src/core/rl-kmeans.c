@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "rl-error.h"
+#include "rl-kmeans-private.h"
 #include "rl-rng.h"
 
 /* Lloyd's iterations are accelerated with Hamerly's bounds: for every row an
@@ -160,11 +161,10 @@ km_work_clear (KmWork *w)
   g_free (w->cumsum);
 }
 
-/* The first index whose cumulative weight reaches @r. */
-static gsize
-sample_index (const double *cumsum,
-              gsize         n,
-              double        r)
+gsize
+rl_kmeans_sample_cumulative (const double *cumsum,
+                             gsize         n,
+                             double        r)
 {
   gsize lo = 0, hi = n;
 
@@ -220,7 +220,7 @@ kmeans_plusplus (const KmData *D,
       for (gsize i = 0; i < n; i++)
         w->cumsum[i] = s += closest[i];
       for (guint t = 0; t < trials; t++)
-        cand[t] = sample_index (w->cumsum, n, gsl_rng_uniform (rng) * pot);
+        cand[t] = rl_kmeans_sample_cumulative (w->cumsum, n, gsl_rng_uniform (rng) * pot);
       candidate_potentials (D, closest, cand, trials, cand_pot);
       for (guint t = 1; t < trials; t++)
         if (cand_pot[t] < cand_pot[best])
@@ -625,7 +625,7 @@ swap_search (KmWorker *best,
         w->cumsum[i] = s += dist2 (D->x + i * D->d, best->centers + best->labels[i] * D->d, D->d);
       if (s == 0.0)
         break;
-      p = sample_index (w->cumsum, D->n, gsl_rng_uniform (rng) * s);
+      p = rl_kmeans_sample_cumulative (w->cumsum, D->n, gsl_rng_uniform (rng) * s);
       memcpy (w->centers, best->centers, D->k * D->d * sizeof (double));
       memcpy (w->centers + c * D->d, D->x + p * D->d, D->d * sizeof (double));
       if (!lloyd (D, w, job->max_iter, job->cancellable, &n_iter, &converged)
