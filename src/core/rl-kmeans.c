@@ -179,12 +179,30 @@ rl_kmeans_sample_cumulative (const double *cumsum,
   return MIN (lo, n - 1);
 }
 
+/* Squared distances between the candidates and the @n_centers chosen centres,
+ * for pruning: when ‖cand − c‖² > 4·closest² (c the centre nearest to x), the
+ * candidate cannot come closer to x than c (triangle inequality). */
+static void
+candidate_gaps (const KmData *D,
+                const KmWork *w,
+                const gsize  *cand,
+                guint         n_cand,
+                guint         n_centers,
+                double       *gap)
+{
+  for (guint t = 0; t < n_cand; t++)
+    for (guint c = 0; c < n_centers; c++)
+      gap[t * D->k + c] = dist2 (D->x + cand[t] * D->d, w->centers + c * D->d, D->d)
+                          / (4.0 * (1.0 + 1e-9));
+}
+
 /* Potential Σ min(closest², ‖x − candidate‖²) of every candidate in one pass. */
 static void
 candidate_potentials (const KmData *D,
-                      const double *closest,
+                      const KmWork *w,
                       const gsize  *cand,
                       guint         n_cand,
+                      const double *gap,
                       double       *pot)
 {
   gsize d = D->d;
@@ -193,7 +211,34 @@ candidate_potentials (const KmData *D,
     pot[t] = 0.0;
   for (gsize i = 0; i < D->n; i++)
     for (guint t = 0; t < n_cand; t++)
-      pot[t] += MIN (closest[i], dist2 (D->x + i * d, D->x + cand[t] * d, d));
+      {
+        double c2 = w->upper[i];
+        if (gap[t * D->k + w->labels[i]] <= c2)
+          c2 = MIN (c2, dist2 (D->x + i * d, D->x + cand[t] * d, d));
+        pot[t] += c2;
+      }
+}
+
+/* After centre @c is set, updates the closest distances and centres; @gap
+ * holds its pruning distances as candidate_gaps() computed them. */
+static void
+add_center (const KmData *D,
+            KmWork       *w,
+            guint         c,
+            const double *gap)
+{
+  for (gsize i = 0; i < D->n; i++)
+    {
+      double t;
+      if (gap[w->labels[i]] > w->upper[i])
+        continue;
+      t = dist2 (D->x + i * D->d, w->centers + c * D->d, D->d);
+      if (t < w->upper[i])
+        {
+          w->upper[i] = t;
+          w->labels[i] = c;
+        }
+    }
 }
 
 static void
@@ -204,12 +249,16 @@ kmeans_plusplus (const KmData *D,
   gsize n = D->n, d = D->d;
   guint trials = MIN (2 + (guint) floor (log (D->k)), MAX_TRIALS);
   double *closest = w->upper;
+  g_autofree double *gaps = g_new (double, (gsize) MAX_TRIALS * D->k);
   gsize first = gsl_rng_uniform_int (rng, n);
   double pot = 0.0;
 
   memcpy (w->centers, D->x + first * d, d * sizeof (double));
   for (gsize i = 0; i < n; i++)
-    pot += closest[i] = dist2 (D->x + i * d, w->centers, d);
+    {
+      pot += closest[i] = dist2 (D->x + i * d, w->centers, d);
+      w->labels[i] = 0;
+    }
 
   for (guint c = 1; c < D->k; c++)
     {
@@ -221,14 +270,14 @@ kmeans_plusplus (const KmData *D,
         w->cumsum[i] = s += closest[i];
       for (guint t = 0; t < trials; t++)
         cand[t] = rl_kmeans_sample_cumulative (w->cumsum, n, gsl_rng_uniform (rng) * pot);
-      candidate_potentials (D, closest, cand, trials, cand_pot);
+      candidate_gaps (D, w, cand, trials, c, gaps);
+      candidate_potentials (D, w, cand, trials, gaps, cand_pot);
       for (guint t = 1; t < trials; t++)
         if (cand_pot[t] < cand_pot[best])
           best = t;
       pot = cand_pot[best];
       memcpy (w->centers + c * d, D->x + cand[best] * d, d * sizeof (double));
-      for (gsize i = 0; i < n; i++)
-        closest[i] = MIN (closest[i], dist2 (D->x + i * d, w->centers + c * d, d));
+      add_center (D, w, c, gaps + best * D->k);
     }
 }
 
