@@ -553,20 +553,92 @@ hartigan_target (const KmData *D,
   return best;
 }
 
+/* During Hartigan's moves the bounds w->upper, w->lower keep referring to
+ * the centres Lloyd ended with (saved in w->old); w->shift holds how far each
+ * centre has drifted from there since. */
+typedef struct
+{
+  double max_drift;
+  guint  n_min;     /* smallest cluster */
+} HartState;
+
+static void
+update_drift (const KmData *D,
+              KmWork       *w,
+              HartState    *st)
+{
+  st->max_drift = 0.0;
+  st->n_min = G_MAXUINT;
+  for (guint c = 0; c < D->k; c++)
+    {
+      st->max_drift = MAX (st->max_drift, w->shift[c]);
+      st->n_min = MIN (st->n_min, w->counts[c]);
+    }
+}
+
+static void
+set_drift (const KmData *D,
+           KmWork       *w,
+           guint         c)
+{
+  center_of (D, w, c);
+  w->shift[c] = sqrt (dist2 (w->centers + c * D->d, w->old + c * D->d, D->d));
+}
+
+/* Whether the bounds prove that no Hartigan move can pay off for row @i:
+ * with U ≥ ‖x − a‖ and L ≤ ‖x − c‖ for every other centre c, a move needs
+ * n_c/(n_c+1)·L² < n_a/(n_a−1)·U². */
+static gboolean
+hartigan_cannot_move (const KmData    *D,
+                      const KmWork    *w,
+                      const HartState *st,
+                      gsize            i)
+{
+  guint a = w->labels[i];
+  double na = w->counts[a], up = w->upper[i] + w->shift[a], lo = w->lower[i] - st->max_drift;
+
+  if (lo <= 0.0)
+    return FALSE;
+  return st->n_min / (st->n_min + 1.0) * lo * lo > na / (na - 1.0) * up * up * (1.0 + 1e-9);
+}
+
+/* Exact bounds of row @i against the reference centres after it moved. */
+static void
+rebound_row (const KmData *D,
+             KmWork       *w,
+             gsize         i)
+{
+  const double *x = D->x + i * D->d;
+
+  w->lower[i] = INFINITY;
+  for (guint c = 0; c < D->k; c++)
+    {
+      double t = sqrt (dist2 (x, w->old + c * D->d, D->d));
+      if (c == w->labels[i])
+        w->upper[i] = t;
+      else
+        w->lower[i] = MIN (w->lower[i], t);
+    }
+}
+
 /* Hartigan's single-row moves after Lloyd has converged: every move lowers
  * the inertia, and the end point is also a fixed point of Lloyd's method.
- * Returns the number of passes over the rows, or 0 when cancelled. */
+ * Rows the bounds rule out are skipped. Returns the number of passes over
+ * the rows, or 0 when cancelled. */
 static guint
 hartigan (const KmData *D,
           KmWork       *w,
           GCancellable *cancellable)
 {
+  HartState st;
   guint pass = 0;
   gsize moved = 1;
 
+  memcpy (w->old, w->centers, D->k * D->d * sizeof (double));
   for (guint c = 0; c < D->k; c++)
     if (w->counts[c] > 0)
-      center_of (D, w, c);
+      set_drift (D, w, c);
+  update_drift (D, w, &st);
   while (moved > 0 && pass < 100)
     {
       if (g_cancellable_is_cancelled (cancellable))
@@ -576,11 +648,14 @@ hartigan (const KmData *D,
       for (gsize i = 0; i < D->n; i++)
         {
           guint a = w->labels[i], b;
-          if (w->counts[a] < 2 || (b = hartigan_target (D, w, i)) == a)
+          if (w->counts[a] < 2 || hartigan_cannot_move (D, w, &st, i)
+              || (b = hartigan_target (D, w, i)) == a)
             continue;
           move_row (D, w, i, b);
-          center_of (D, w, a);
-          center_of (D, w, b);
+          set_drift (D, w, a);
+          set_drift (D, w, b);
+          update_drift (D, w, &st);
+          rebound_row (D, w, i);
           moved++;
         }
     }
