@@ -21,6 +21,9 @@
 
 #define MAX_TRIALS 32
 
+/* Hartigan passes after Lloyd; more rarely pay for themselves on large data. */
+#define HARTIGAN_MAX_PASSES 10
+
 /* The rows of X as one contiguous row-major block. */
 typedef struct
 {
@@ -94,6 +97,7 @@ km_data_init (KmData           *data,
               double            tol)
 {
   gsize n = X->size1, d = X->size2;
+  g_autofree double *mean = NULL, *ss = NULL;
   double var_sum = 0.0;
 
   data->n = n;
@@ -109,16 +113,18 @@ km_data_init (KmData           *data,
         memcpy (data->copy + i * d, gsl_matrix_const_ptr (X, i, 0), d * sizeof (double));
       data->x = data->copy;
     }
+  mean = g_new0 (double, d);
+  ss = g_new0 (double, d);
+  for (gsize i = 0; i < n; i++)
+    for (gsize j = 0; j < d; j++)
+      mean[j] += data->x[i * d + j];
   for (gsize j = 0; j < d; j++)
-    {
-      double mean = 0.0, ss = 0.0;
-      for (gsize i = 0; i < n; i++)
-        mean += data->x[i * d + j];
-      mean /= n;
-      for (gsize i = 0; i < n; i++)
-        ss += (data->x[i * d + j] - mean) * (data->x[i * d + j] - mean);
-      var_sum += ss / n;
-    }
+    mean[j] /= n;
+  for (gsize i = 0; i < n; i++)
+    for (gsize j = 0; j < d; j++)
+      ss[j] += (data->x[i * d + j] - mean[j]) * (data->x[i * d + j] - mean[j]);
+  for (gsize j = 0; j < d; j++)
+    var_sum += ss[j] / n;
   data->tol_abs = tol * var_sum / d;
 }
 
@@ -219,25 +225,29 @@ candidate_potentials (const KmData *D,
       }
 }
 
-/* After centre @c is set, updates the closest distances and centres; @gap
- * holds its pruning distances as candidate_gaps() computed them. */
+/* After centre @c is set, updates the closest distances and centres and
+ * their running sum in w->cumsum; @gap holds its pruning distances as
+ * candidate_gaps() computed them. */
 static void
 add_center (const KmData *D,
             KmWork       *w,
             guint         c,
             const double *gap)
 {
+  double s = 0.0;
+
   for (gsize i = 0; i < D->n; i++)
     {
-      double t;
-      if (gap[w->labels[i]] > w->upper[i])
-        continue;
-      t = dist2 (D->x + i * D->d, w->centers + c * D->d, D->d);
-      if (t < w->upper[i])
+      if (gap[w->labels[i]] <= w->upper[i])
         {
-          w->upper[i] = t;
-          w->labels[i] = c;
+          double t = dist2 (D->x + i * D->d, w->centers + c * D->d, D->d);
+          if (t < w->upper[i])
+            {
+              w->upper[i] = t;
+              w->labels[i] = c;
+            }
         }
+      w->cumsum[i] = s += w->upper[i];
     }
 }
 
@@ -257,17 +267,16 @@ kmeans_plusplus (const KmData *D,
   for (gsize i = 0; i < n; i++)
     {
       pot += closest[i] = dist2 (D->x + i * d, w->centers, d);
+      w->cumsum[i] = pot;
       w->labels[i] = 0;
     }
 
   for (guint c = 1; c < D->k; c++)
     {
       gsize cand[MAX_TRIALS];
-      double cand_pot[MAX_TRIALS] = { 0 }, s = 0.0;
+      double cand_pot[MAX_TRIALS] = { 0 };
       guint best = 0;
 
-      for (gsize i = 0; i < n; i++)
-        w->cumsum[i] = s += closest[i];
       for (guint t = 0; t < trials; t++)
         cand[t] = rl_kmeans_sample_cumulative (w->cumsum, n, gsl_rng_uniform (rng) * pot);
       candidate_gaps (D, w, cand, trials, c, gaps);
@@ -527,29 +536,36 @@ center_of (const KmData *D,
 }
 
 /* The best cluster for row @i by Hartigan's criterion: the change in inertia
- * of moving a row to cluster c is n_c/(n_c+1)·‖x − c‖² − n_a/(n_a−1)·‖x − a‖². */
+ * of moving a row to cluster c is n_c/(n_c+1)·‖x − c‖² − n_a/(n_a−1)·‖x − a‖².
+ * Also tightens the row's bounds against the reference centres, which are
+ * w->shift away from the current ones. */
 static guint
 hartigan_target (const KmData *D,
-                 const KmWork *w,
+                 KmWork       *w,
                  gsize         i)
 {
   const double *x = D->x + i * D->d;
   guint a = w->labels[i], best = a;
-  double na = w->counts[a], cost_a, best_gain = 0.0;
+  double na = w->counts[a], da, cost_a, best_gain = 0.0, lo = INFINITY;
 
-  cost_a = dist2 (x, w->centers + a * D->d, D->d) * na / (na - 1.0);
+  da = dist2 (x, w->centers + a * D->d, D->d);
+  cost_a = da * na / (na - 1.0);
   for (guint c = 0; c < D->k; c++)
     {
-      double nc = w->counts[c], gain;
+      double nc = w->counts[c], dc, gain;
       if (c == a)
         continue;
-      gain = cost_a - dist2 (x, w->centers + c * D->d, D->d) * nc / (nc + 1.0);
+      dc = dist2 (x, w->centers + c * D->d, D->d);
+      lo = MIN (lo, sqrt (dc) - w->shift[c]);
+      gain = cost_a - dc * nc / (nc + 1.0);
       if (gain > best_gain && gain > 1e-12 * cost_a)
         {
           best_gain = gain;
           best = c;
         }
     }
+  w->upper[i] = sqrt (da) + w->shift[a];
+  w->lower[i] = lo;
   return best;
 }
 
@@ -639,7 +655,7 @@ hartigan (const KmData *D,
     if (w->counts[c] > 0)
       set_drift (D, w, c);
   update_drift (D, w, &st);
-  while (moved > 0 && pass < 100)
+  while (moved > 0 && pass < HARTIGAN_MAX_PASSES)
     {
       if (g_cancellable_is_cancelled (cancellable))
         return 0;
@@ -998,7 +1014,7 @@ rl_kmeans_check_input (const gsl_matrix *X,
     }
   for (gsize i = 0; i < X->size1; i++)
     for (gsize j = 0; j < X->size2; j++)
-      if (!isfinite (gsl_matrix_get (X, i, j)))
+      if (G_UNLIKELY (!isfinite (X->data[i * X->tda + j])))
         {
           g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
                        "row %zu, column %zu holds %g, not a number; "
