@@ -85,11 +85,11 @@ estimate_weights_means (const gsl_matrix *X,
     w->nk[c] = 10.0 * DBL_EPSILON;
   for (gsize i = 0; i < w->n; i++)
     {
-      const double *x = gsl_matrix_const_ptr (X, i, 0);
+      const double *x = X->data + i * X->tda;
       for (guint c = 0; c < w->k; c++)
         {
           double r = w->resp[i * w->k + c];
-          double *mu = gsl_matrix_ptr (m->means, c, 0);
+          double *mu = m->means->data + c * m->means->tda;
           if (r == 0.0)
             continue;
           w->nk[c] += r;
@@ -105,22 +105,22 @@ estimate_weights_means (const gsl_matrix *X,
     }
 }
 
-/* Adds r·(x − μ)(x − μ)ᵀ (lower triangle, or the diagonal only) to @S. */
+/* Adds r·(x − μ)(x − μ)ᵀ (lower triangle, or the diagonal only) to the
+ * d × d row-major block @S. */
 static void
 accumulate_scatter (const double *x,
                     const double *mu,
                     double        r,
                     gboolean      diagonal,
                     double       *diff,
-                    gsl_matrix   *S)
+                    gsize         d,
+                    double       *S)
 {
-  gsize d = S->size1;
-
   for (gsize j = 0; j < d; j++)
     diff[j] = x[j] - mu[j];
   for (gsize j = 0; j < d; j++)
     {
-      double *row = gsl_matrix_ptr (S, j, 0), rj = r * diff[j];
+      double *row = S + j * d, rj = r * diff[j];
       if (diagonal)
         row[j] += rj * diff[j];
       else
@@ -167,27 +167,35 @@ m_step (const gsl_matrix *X,
         GmmWork          *w,
         RlGmmModel       *m)
 {
-  g_autoptr(gsl_matrix) S = gsl_matrix_alloc (w->d, w->d);
-  gboolean diagonal = is_diagonal (m->covariance), tied = m->covariance == RL_COVARIANCE_TIED;
+  gsize d = w->d, dd = d * d;
+  g_autoptr(gsl_matrix) scatter = gsl_matrix_calloc (w->k * d, d);
+  gboolean diagonal = is_diagonal (m->covariance);
   double total = 0.0;
 
   estimate_weights_means (X, w, m);
-  gsl_matrix_set_zero (S);
+  for (gsize i = 0; i < w->n; i++)
+    for (guint c = 0; c < w->k; c++)
+      if (w->resp[i * w->k + c] != 0.0)
+        accumulate_scatter (X->data + i * X->tda, m->means->data + c * m->means->tda,
+                            w->resp[i * w->k + c], diagonal, w->diff, d,
+                            scatter->data + c * dd);
   for (guint c = 0; c < w->k; c++)
     {
-      const double *mu = gsl_matrix_const_ptr (m->means, c, 0);
-      if (!tied)
-        gsl_matrix_set_zero (S);
-      for (gsize i = 0; i < w->n; i++)
-        if (w->resp[i * w->k + c] != 0.0)
-          accumulate_scatter (gsl_matrix_const_ptr (X, i, 0), mu, w->resp[i * w->k + c],
-                              diagonal, w->diff, S);
+      gsl_matrix_view S = gsl_matrix_submatrix (scatter, c * d, 0, d, d);
       total += w->nk[c];
-      if (!tied)
-        store_covariance (m, S, 1.0 / w->nk[c], w->reg, c);
+      if (m->covariance != RL_COVARIANCE_TIED)
+        store_covariance (m, &S.matrix, 1.0 / w->nk[c], w->reg, c);
+      else if (c > 0)
+        {
+          gsl_matrix_view S0 = gsl_matrix_submatrix (scatter, 0, 0, d, d);
+          gsl_matrix_add (&S0.matrix, &S.matrix);
+        }
     }
-  if (tied)
-    store_covariance (m, S, 1.0 / total, w->reg, -1);
+  if (m->covariance == RL_COVARIANCE_TIED)
+    {
+      gsl_matrix_view S0 = gsl_matrix_submatrix (scatter, 0, 0, d, d);
+      store_covariance (m, &S0.matrix, 1.0 / total, w->reg, -1);
+    }
 }
 
 /* ---- precisions --------------------------------------------------------- */
@@ -355,24 +363,27 @@ e_step (const gsl_matrix *X,
 {
   gboolean diagonal = is_diagonal (m->covariance);
   double base = -0.5 * w->d * log (2.0 * M_PI), total = 0.0;
+  g_autofree double *log_weight = g_new (double, w->k);
 
+  for (guint c = 0; c < w->k; c++)
+    log_weight[c] = log (gsl_vector_get (m->weights, c)) + base + w->logdet[c];
   for (gsize i = 0; i < w->n; i++)
     {
-      const double *x = gsl_matrix_const_ptr (X, i, 0);
+      const double *x = X->data + i * X->tda;
       double *r = w->resp + i * w->k, top = -INFINITY, s = 0.0, lse;
 
       for (guint c = 0; c < w->k; c++)
         {
-          double q = mahalanobis2 (x, gsl_matrix_const_ptr (m->means, c, 0),
+          double q = mahalanobis2 (x, m->means->data + c * m->means->tda,
                                    w->prec + c * w->d * w->d, diagonal, w->d, w->diff);
-          w->lp[c] = log (gsl_vector_get (m->weights, c)) + base + w->logdet[c] - 0.5 * q;
+          w->lp[c] = log_weight[c] - 0.5 * q;
           top = MAX (top, w->lp[c]);
         }
       for (guint c = 0; c < w->k; c++)
-        s += exp (w->lp[c] - top);
+        s += r[c] = exp (w->lp[c] - top);
       lse = top + log (s);
       for (guint c = 0; c < w->k; c++)
-        r[c] = exp (w->lp[c] - lse);
+        r[c] /= s;
       total += lse;
     }
   return total;
