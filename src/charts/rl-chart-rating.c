@@ -139,6 +139,7 @@ rating_layout (Layout *l, const RlChartRating *chart, cairo_t *cr, int width, in
   l->axes.legend = l->legend;
   l->axes.n_legend = chart->interval != RL_CHART_INTERVAL_NONE && chart->low ? 4 : 3;
   l->axes.extra_bottom = tick_h + 6;
+  l->axes.extra_right = style->font_size * 1.2;   /* half of the last tick label */
   rl_chart_axes_layout (&l->axes, cr, width, height, style);
   choose_columns (l, cr, style);
   measure_names (l, chart, cr, style);

@@ -127,7 +127,7 @@ place_label (const Layout *l, const RlChartScatter *chart, guint i, GArray *boxe
 {
   const double dx[] = { 1, -1, 0, 0, 1, -1, 1, -1 }, dy[] = { 0, 0, -1, 1, -1, -1, 1, 1 };
   RlChartText t;
-  double px, py, w, h, gap = l->radius + 2;
+  double px, py, w, h, gap = l->radius + (is_selected (chart, i) ? 6 : 2);
 
   if (!point_xy (l, chart, i, &px, &py))
     return;

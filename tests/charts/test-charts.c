@@ -236,43 +236,122 @@ test_scatter_colours (void)
     }
 }
 
+/* Every chart with the sample data, for the tests that go over all of them. */
+typedef struct
+{
+  SampleScatter      s;
+  SampleElbow        e;
+  SampleCriteria     cr;
+  SampleConvergence  cv;
+  SampleSilhouette   si;
+  SampleRating       ra, rr;
+  SampleGrouping     gr;
+  double             m[N_FEATURES * N_FEATURES];
+  double             z[4 * N_REGIONS];
+  RlChartScatter     scatter;
+  RlChartElbow       elbow;
+  RlChartCriteria    criteria;
+  RlChartConvergence conv, conv_log;
+  RlChartSilhouette  silhouette;
+  RlChartHeatmap     heatmap;
+  RlChartRating      rating, rating_rank;
+  RlChartGrouping    grouping;
+  RlChartDendrogram  dendrogram;
+  JsonParser        *parser;
+} Gallery;
+
+typedef struct
+{
+  RlChartDrawFunc draw;
+  gconstpointer   data;
+  double          min_share;   /* of the pixels that differ from the background */
+} GalleryItem;
+
+static guint
+gallery_fill (Gallery *g, GalleryItem *items)
+{
+  JsonArray *cases = sample_linkage_cases (&g->parser);
+  guint n = 0;
+
+  sample_scatter (&g->s, N_REGIONS, &g->scatter);
+  sample_elbow (&g->e, &g->elbow);
+  sample_criteria (&g->cr, &g->criteria);
+  sample_convergence (&g->cv, &g->conv);
+  g->conv_log = g->conv;
+  g->conv_log.log_x = TRUE;
+  sample_silhouette (&g->si, 40, &g->silhouette);
+  sample_heatmap (g->m, &g->heatmap);
+  sample_rating (&g->ra, N_REGIONS, RL_CHART_INTERVAL_SCORE, &g->rating);
+  sample_rating (&g->rr, N_REGIONS, RL_CHART_INTERVAL_RANK, &g->rating_rank);
+  sample_grouping (&g->gr, &g->grouping);
+  g->dendrogram.n_leaves = sample_linkage (json_array_get_object_element (cases, 4), g->z);
+  g->dendrogram.linkage = g->z;
+  g->dendrogram.labels = sample_regions;
+  g->dendrogram.selected = g->s.selected;
+  g->dendrogram.cut_height = g->z[4 * (N_REGIONS - 3) + 2] * 0.98;
+#define ITEM(f, d, share) items[n++] = (GalleryItem) { (RlChartDrawFunc) (f), (d), (share) }
+  ITEM (rl_chart_scatter_draw, &g->scatter, 0.01);
+  ITEM (rl_chart_elbow_draw, &g->elbow, 0.01);
+  ITEM (rl_chart_growth_draw, &g->elbow, 0.01);
+  ITEM (rl_chart_criteria_draw, &g->criteria, 0.01);
+  ITEM (rl_chart_convergence_draw, &g->conv, 0.01);
+  ITEM (rl_chart_convergence_draw, &g->conv_log, 0.01);
+  ITEM (rl_chart_silhouette_draw, &g->silhouette, 0.05);
+  ITEM (rl_chart_heatmap_draw, &g->heatmap, 0.2);
+  ITEM (rl_chart_rating_draw, &g->rating, 0.05);
+  ITEM (rl_chart_rating_draw, &g->rating_rank, 0.05);
+  ITEM (rl_chart_grouping_draw, &g->grouping, 0.05);
+  ITEM (rl_chart_dendrogram_draw, &g->dendrogram, 0.02);
+#undef ITEM
+  return n;
+}
+
 static void
 test_draw_all (void)
 {
-  SampleElbow e;
-  SampleCriteria cr;
-  SampleConvergence cv;
-  SampleSilhouette si;
-  SampleRating ra;
-  SampleGrouping gr;
-  double m[N_FEATURES * N_FEATURES];
-  RlChartElbow elbow;
-  RlChartCriteria criteria;
-  RlChartConvergence conv;
-  RlChartSilhouette silhouette;
-  RlChartHeatmap heatmap;
-  RlChartRating rating;
-  RlChartGrouping grouping;
+  Gallery g = { 0 };
+  GalleryItem items[16];
+  guint n = gallery_fill (&g, items);
 
-  sample_elbow (&e, &elbow);
-  assert_drawn_both ((RlChartDrawFunc) rl_chart_elbow_draw, &elbow, 0.01);
-  assert_drawn_both ((RlChartDrawFunc) rl_chart_growth_draw, &elbow, 0.01);
-  sample_criteria (&cr, &criteria);
-  assert_drawn_both ((RlChartDrawFunc) rl_chart_criteria_draw, &criteria, 0.01);
-  sample_convergence (&cv, &conv);
-  assert_drawn_both ((RlChartDrawFunc) rl_chart_convergence_draw, &conv, 0.01);
-  conv.log_x = TRUE;
-  assert_drawn_both ((RlChartDrawFunc) rl_chart_convergence_draw, &conv, 0.01);
-  sample_silhouette (&si, 40, &silhouette);
-  assert_drawn_both ((RlChartDrawFunc) rl_chart_silhouette_draw, &silhouette, 0.05);
-  sample_heatmap (m, &heatmap);
-  assert_drawn_both ((RlChartDrawFunc) rl_chart_heatmap_draw, &heatmap, 0.2);
-  sample_rating (&ra, N_REGIONS, RL_CHART_INTERVAL_SCORE, &rating);
-  assert_drawn_both ((RlChartDrawFunc) rl_chart_rating_draw, &rating, 0.05);
-  sample_rating (&ra, N_REGIONS, RL_CHART_INTERVAL_RANK, &rating);
-  assert_drawn_both ((RlChartDrawFunc) rl_chart_rating_draw, &rating, 0.05);
-  sample_grouping (&gr, &grouping);
-  assert_drawn_both ((RlChartDrawFunc) rl_chart_grouping_draw, &grouping, 0.05);
+  for (guint i = 0; i < n; i++)
+    assert_drawn_both (items[i].draw, items[i].data, items[i].min_share);
+  g_object_unref (g.parser);
+}
+
+/* Nothing reaches the outer 3 pixels at the smallest and largest sizes: text
+ * and marks stay inside the margins instead of being cut at the edge. */
+static void
+test_margins (void)
+{
+  const int sizes[][2] = { { 640, 400 }, { 1600, 1000 } };
+  Gallery g = { 0 };
+  GalleryItem items[16];
+  guint n = gallery_fill (&g, items);
+
+  for (guint i = 0; i < n; i++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      for (int dark = 0; dark < 2; dark++)
+        {
+          int w = sizes[z][0], h = sizes[z][1];
+          cairo_surface_t *s = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+          cairo_t *cr = cairo_create (s);
+          const guint32 *px = (const guint32 *) cairo_image_surface_get_data (s);
+          int stride = cairo_image_surface_get_stride (s) / 4;
+          RlChartStyle style;
+
+          rl_chart_style_init (&style, dark);
+          items[i].draw (cr, w, h, items[i].data, &style);
+          cairo_surface_flush (s);
+          for (int y = 0; y < h; y++)
+            for (int x = 0; x < w; x++)
+              if ((x < 3 || y < 3 || x >= w - 3 || y >= h - 3)
+                  && !near (px[y * stride + x] & 0xffffff, pack (style.background), 0))
+                g_error ("chart %u at %dx%d (%s) draws at the edge (%d, %d)", i, w, h,
+                         dark ? "dark" : "light", x, y);
+          cairo_destroy (cr);
+          cairo_surface_destroy (s);
+        }
+  g_object_unref (g.parser);
 }
 
 /* The top ten bars are drawn in the top10 colour, the next ten in top20. */
@@ -582,6 +661,7 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/scatter/colours", test_scatter_colours);
   g_test_add_func ("/charts/scatter/pick", test_scatter_pick);
   g_test_add_func ("/charts/draw-all", test_draw_all);
+  g_test_add_func ("/charts/margins", test_margins);
   g_test_add_func ("/charts/rating/colours", test_rating_colours);
   g_test_add_func ("/charts/dendrogram/leaf-order", test_dendrogram_leaf_order);
   g_test_add_func ("/charts/dendrogram/invalid", test_dendrogram_invalid);
