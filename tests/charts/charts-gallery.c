@@ -28,80 +28,30 @@ export (const char *dir, const char *name, int w, int h, RlChartDrawFunc draw, g
     }
 }
 
+/* Variants beyond the shared list: few points with all labels, top 25 only,
+ * smaller trees. */
 static void
-render_lines (const char *dir, int w, int h)
-{
-  SampleElbow e;
-  SampleCriteria c;
-  SampleConvergence v;
-  RlChartElbow elbow;
-  RlChartCriteria criteria;
-  RlChartConvergence conv;
-
-  sample_elbow (&e, &elbow);
-  export (dir, "elbow", w, h, (RlChartDrawFunc) rl_chart_elbow_draw, &elbow);
-  export (dir, "growth", w, h, (RlChartDrawFunc) rl_chart_growth_draw, &elbow);
-  sample_criteria (&c, &criteria);
-  export (dir, "bic", w, h, (RlChartDrawFunc) rl_chart_criteria_draw, &criteria);
-  sample_convergence (&v, &conv);
-  export (dir, "convergence", w, h, (RlChartDrawFunc) rl_chart_convergence_draw, &conv);
-  conv.log_x = TRUE;
-  export (dir, "convergence-log", w, h, (RlChartDrawFunc) rl_chart_convergence_draw, &conv);
-}
-
-static void
-render_dendrograms (const char *dir, int w, int h)
+render_variants (const char *dir, int w, int h)
 {
   g_autoptr(JsonParser) parser = NULL;
   JsonArray *cases = sample_linkage_cases (&parser);
-  const char *names[] = { NULL, NULL, "dendrogram-12", "dendrogram-30", "dendrogram-85" };
   double z[4 * N_REGIONS];
-  gboolean selected[N_REGIONS] = { FALSE };
-  RlChartDendrogram chart = { 0 };
-
-  selected[5] = TRUE;
-  for (guint i = 2; i < json_array_get_length (cases); i++)
-    {
-      chart.n_leaves = sample_linkage (json_array_get_object_element (cases, i), z);
-      chart.linkage = z;
-      chart.labels = sample_regions;
-      chart.selected = selected;
-      chart.cut_height = z[4 * (chart.n_leaves - 3) + 2] * 0.98;
-      chart.title = "Ward linkage";
-      export (dir, names[i], w, h, (RlChartDrawFunc) rl_chart_dendrogram_draw, &chart);
-    }
-}
-
-static void
-render_others (const char *dir, int w, int h)
-{
   SampleScatter s;
-  SampleSilhouette sil;
   SampleRating r;
-  SampleGrouping g;
-  double m[N_FEATURES * N_FEATURES];
   RlChartScatter scatter;
-  RlChartSilhouette silhouette;
-  RlChartHeatmap heatmap;
   RlChartRating rating;
-  RlChartGrouping grouping;
+  RlChartDendrogram tree = { 0 };
 
   sample_scatter (&s, 30, &scatter);
   export (dir, "scatter-30", w, h, (RlChartDrawFunc) rl_chart_scatter_draw, &scatter);
-  sample_scatter (&s, N_REGIONS, &scatter);
-  export (dir, "scatter-85", w, h, (RlChartDrawFunc) rl_chart_scatter_draw, &scatter);
-  sample_silhouette (&sil, N_REGIONS, &silhouette);
-  export (dir, "silhouette", w, h, (RlChartDrawFunc) rl_chart_silhouette_draw, &silhouette);
-  sample_heatmap (m, &heatmap);
-  export (dir, "heatmap", w, h, (RlChartDrawFunc) rl_chart_heatmap_draw, &heatmap);
-  sample_rating (&r, N_REGIONS, RL_CHART_INTERVAL_SCORE, &rating);
-  export (dir, "rating-85-score", w, h, (RlChartDrawFunc) rl_chart_rating_draw, &rating);
   sample_rating (&r, N_REGIONS, RL_CHART_INTERVAL_RANK, &rating);
-  export (dir, "rating-85-rank", w, h, (RlChartDrawFunc) rl_chart_rating_draw, &rating);
   rating.top_n = 25;
   export (dir, "rating-top25", w, h, (RlChartDrawFunc) rl_chart_rating_draw, &rating);
-  sample_grouping (&g, &grouping);
-  export (dir, "grouping", w, h, (RlChartDrawFunc) rl_chart_grouping_draw, &grouping);
+  tree.n_leaves = sample_linkage (json_array_get_object_element (cases, 3), z);
+  tree.linkage = z;
+  tree.labels = sample_regions;
+  tree.cut_height = z[4 * (tree.n_leaves - 4) + 2] * 0.98;
+  export (dir, "dendrogram-30", w, h, (RlChartDrawFunc) rl_chart_dendrogram_draw, &tree);
 }
 
 int
@@ -109,6 +59,9 @@ main (int argc, char **argv)
 {
   const char *dir = argc > 1 ? argv[1] : "charts-gallery";
   int w = 800, h = 500;
+  Gallery g = { 0 };
+  GalleryItem items[GALLERY_MAX];
+  guint n;
 
   if (argc > 2 && sscanf (argv[2], "%dx%d", &w, &h) != 2)
     {
@@ -116,8 +69,10 @@ main (int argc, char **argv)
       return 2;
     }
   g_mkdir_with_parents (dir, 0755);
-  render_lines (dir, w, h);
-  render_dendrograms (dir, w, h);
-  render_others (dir, w, h);
+  n = gallery_fill (&g, items);
+  for (guint i = 0; i < n; i++)
+    export (dir, items[i].name, w, h, items[i].draw, items[i].data);
+  g_object_unref (g.parser);
+  render_variants (dir, w, h);
   return 0;
 }

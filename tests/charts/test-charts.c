@@ -236,81 +236,11 @@ test_scatter_colours (void)
     }
 }
 
-/* Every chart with the sample data, for the tests that go over all of them. */
-typedef struct
-{
-  SampleScatter      s;
-  SampleElbow        e;
-  SampleCriteria     cr;
-  SampleConvergence  cv;
-  SampleSilhouette   si;
-  SampleRating       ra, rr;
-  SampleGrouping     gr;
-  double             m[N_FEATURES * N_FEATURES];
-  double             z[4 * N_REGIONS];
-  RlChartScatter     scatter;
-  RlChartElbow       elbow;
-  RlChartCriteria    criteria;
-  RlChartConvergence conv, conv_log;
-  RlChartSilhouette  silhouette;
-  RlChartHeatmap     heatmap;
-  RlChartRating      rating, rating_rank;
-  RlChartGrouping    grouping;
-  RlChartDendrogram  dendrogram;
-  JsonParser        *parser;
-} Gallery;
-
-typedef struct
-{
-  RlChartDrawFunc draw;
-  gconstpointer   data;
-  double          min_share;   /* of the pixels that differ from the background */
-} GalleryItem;
-
-static guint
-gallery_fill (Gallery *g, GalleryItem *items)
-{
-  JsonArray *cases = sample_linkage_cases (&g->parser);
-  guint n = 0;
-
-  sample_scatter (&g->s, N_REGIONS, &g->scatter);
-  sample_elbow (&g->e, &g->elbow);
-  sample_criteria (&g->cr, &g->criteria);
-  sample_convergence (&g->cv, &g->conv);
-  g->conv_log = g->conv;
-  g->conv_log.log_x = TRUE;
-  sample_silhouette (&g->si, 40, &g->silhouette);
-  sample_heatmap (g->m, &g->heatmap);
-  sample_rating (&g->ra, N_REGIONS, RL_CHART_INTERVAL_SCORE, &g->rating);
-  sample_rating (&g->rr, N_REGIONS, RL_CHART_INTERVAL_RANK, &g->rating_rank);
-  sample_grouping (&g->gr, &g->grouping);
-  g->dendrogram.n_leaves = sample_linkage (json_array_get_object_element (cases, 4), g->z);
-  g->dendrogram.linkage = g->z;
-  g->dendrogram.labels = sample_regions;
-  g->dendrogram.selected = g->s.selected;
-  g->dendrogram.cut_height = g->z[4 * (N_REGIONS - 3) + 2] * 0.98;
-#define ITEM(f, d, share) items[n++] = (GalleryItem) { (RlChartDrawFunc) (f), (d), (share) }
-  ITEM (rl_chart_scatter_draw, &g->scatter, 0.01);
-  ITEM (rl_chart_elbow_draw, &g->elbow, 0.01);
-  ITEM (rl_chart_growth_draw, &g->elbow, 0.01);
-  ITEM (rl_chart_criteria_draw, &g->criteria, 0.01);
-  ITEM (rl_chart_convergence_draw, &g->conv, 0.01);
-  ITEM (rl_chart_convergence_draw, &g->conv_log, 0.01);
-  ITEM (rl_chart_silhouette_draw, &g->silhouette, 0.05);
-  ITEM (rl_chart_heatmap_draw, &g->heatmap, 0.2);
-  ITEM (rl_chart_rating_draw, &g->rating, 0.05);
-  ITEM (rl_chart_rating_draw, &g->rating_rank, 0.05);
-  ITEM (rl_chart_grouping_draw, &g->grouping, 0.05);
-  ITEM (rl_chart_dendrogram_draw, &g->dendrogram, 0.02);
-#undef ITEM
-  return n;
-}
-
 static void
 test_draw_all (void)
 {
   Gallery g = { 0 };
-  GalleryItem items[16];
+  GalleryItem items[GALLERY_MAX];
   guint n = gallery_fill (&g, items);
 
   for (guint i = 0; i < n; i++)
@@ -325,7 +255,7 @@ test_margins (void)
 {
   const int sizes[][2] = { { 640, 400 }, { 1600, 1000 } };
   Gallery g = { 0 };
-  GalleryItem items[16];
+  GalleryItem items[GALLERY_MAX];
   guint n = gallery_fill (&g, items);
 
   for (guint i = 0; i < n; i++)
