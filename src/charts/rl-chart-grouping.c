@@ -59,13 +59,15 @@ grouping_layout (Layout *l, const RlChartGrouping *chart, cairo_t *cr, int width
   l->axes.title = chart->title;
   l->axes.x_title = chart->x_title;
   l->axes.y_title = "Number of regions";
-  l->legend[0] = (RlChartLegendItem) { "Regions per group", style->accent, RL_CHART_LEGEND_BOX };
+  l->legend[0] = (RlChartLegendItem) { "Regions per group", rl_color_with_alpha (style->accent, 0.75),
+                                       RL_CHART_LEGEND_BOX };
   l->axes.legend = l->legend;
   l->axes.n_legend = 1;
   if (chart->mean != NULL)
     {
       rl_chart_range (chart->mean, chart->n_groups, &mmin, &mmax);
-      rl_chart_ticks_nice (&l->axes.y2, mmin, mmax, 6);
+      rl_chart_ticks_nice (&l->axes.y2, mmin - 0.05 * (mmax - mmin), mmax + 0.05 * (mmax - mmin),
+                           6);
       l->axes.has_y2 = TRUE;
       l->axes.y2_title = chart->mean_title != NULL ? chart->mean_title : "Group mean";
       l->legend[1] = (RlChartLegendItem) { "Group mean (right axis)",
@@ -81,6 +83,26 @@ grouping_layout (Layout *l, const RlChartGrouping *chart, cairo_t *cr, int width
 static void
 draw_bars (const Layout *l, const RlChartGrouping *chart, cairo_t *cr, const RlChartStyle *style)
 {
+  for (guint g = 0; g < chart->n_groups; g++)
+    {
+      double x0 = rl_chart_axes_x (&l->axes, chart->lower[g]);
+      double x1 = rl_chart_axes_x (&l->axes, chart->upper[g]);
+      double y = rl_chart_axes_y (&l->axes, chart->count[g]);
+
+      if (!group_ok (chart, g))
+        continue;
+      rl_chart_set_color (cr, rl_color_with_alpha (style->accent, 0.75));
+      cairo_rectangle (cr, x0 + 0.5, y, MAX (x1 - x0 - 1, 1), l->axes.bottom - y);
+      cairo_fill (cr);
+    }
+}
+
+/* Counts above the bars, on a patch of background so the mean line does not
+ * run through them. */
+static void
+draw_counts (const Layout *l, const RlChartGrouping *chart, cairo_t *cr,
+             const RlChartStyle *style)
+{
   RlChartText t;
 
   rl_chart_text_init (&t);
@@ -91,18 +113,19 @@ draw_bars (const Layout *l, const RlChartGrouping *chart, cairo_t *cr, const RlC
     {
       double x0 = rl_chart_axes_x (&l->axes, chart->lower[g]);
       double x1 = rl_chart_axes_x (&l->axes, chart->upper[g]);
-      double y = rl_chart_axes_y (&l->axes, chart->count[g]);
+      double y = rl_chart_axes_y (&l->axes, chart->count[g]) - 2;
       g_autofree char *label = g_strdup_printf ("%u", chart->count[g]);
-      double w;
+      double w, h;
 
       if (!group_ok (chart, g))
         continue;
-      rl_chart_set_color (cr, rl_color_with_alpha (style->accent, 0.75));
-      cairo_rectangle (cr, x0 + 0.5, y, MAX (x1 - x0 - 1, 1), l->axes.bottom - y);
+      rl_chart_text_size (cr, style, &t, label, &w, &h);
+      if (w >= x1 - x0 - 2)
+        continue;
+      rl_chart_set_color (cr, rl_color_with_alpha (style->background, 0.85));
+      cairo_rectangle (cr, (x0 + x1 - w) / 2 - 2, y - h, w + 4, h);
       cairo_fill (cr);
-      rl_chart_text_size (cr, style, &t, label, &w, NULL);
-      if (w < x1 - x0 - 2)
-        rl_chart_draw_text (cr, style, &t, label, (x0 + x1) / 2, y - 2, style->foreground);
+      rl_chart_draw_text (cr, style, &t, label, (x0 + x1) / 2, y, style->foreground);
     }
 }
 
@@ -174,6 +197,7 @@ rl_chart_grouping_draw (cairo_t               *cr,
   rl_chart_axes_clip (&l.axes, cr);
   draw_bars (&l, chart, cr, style);
   draw_means (&l, chart, cr, style);
+  draw_counts (&l, chart, cr, style);
   cairo_restore (cr);
   g_free (l.caption);
 }
