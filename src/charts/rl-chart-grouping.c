@@ -59,7 +59,8 @@ grouping_layout (Layout *l, const RlChartGrouping *chart, cairo_t *cr, int width
   l->axes.title = chart->title;
   l->axes.x_title = chart->x_title;
   l->axes.y_title = "Number of regions";
-  l->legend[0] = (RlChartLegendItem) { "Regions per group", rl_color_with_alpha (style->accent, 0.75),
+  l->legend[0] = (RlChartLegendItem) { "Regions per group",
+                                       rl_color_with_alpha (style->accent, 0.75),
                                        RL_CHART_LEGEND_BOX };
   l->axes.legend = l->legend;
   l->axes.n_legend = 1;
