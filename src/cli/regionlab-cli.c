@@ -20,9 +20,13 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  { "cluster", rl_cli_cluster, "cluster the regions: kmeans, gmm, hclust, es, de, ga, immune" },
+  { "select-k", rl_cli_select_k, "choose k: inertia, f_k, growth ratio, silhouette, BIC over a range" },
+  { "pca", rl_cli_pca, "principal components of the chosen indicators" },
   { "group", rl_cli_group, "analytic grouping: within/between variance, η and the Chaddock scale" },
   { "match", rl_cli_match, "canonical region codes and names, or candidates" },
   { "relate", rl_cli_relate, "correlation and η of one indicator with every other" },
+  { "synth", rl_cli_synth, "synthetic data: the paper's auxiliary set" },
 };
 
 static int

@@ -75,12 +75,8 @@ make_spec (ClusterArgs  *args,
   if (args->covariance != NULL)
     {
       RlCovariance covariance;
-      if (!rl_covariance_from_string (args->covariance, &covariance))
-        {
-          g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
-                       "--covariance: “%s” is not full, diag, tied or spherical", args->covariance);
-          return FALSE;
-        }
+      if (!rl_covariance_from_string (args->covariance, &covariance, error))
+        return FALSE;
       spec->covariance = covariance;
     }
   if (args->linkage != NULL)
