@@ -90,6 +90,49 @@ dist2 (const double *a,
   return s;
 }
 
+/* Four squared distances at once: independent sums keep the FPU busy. Each
+ * sum runs over j in order, so the values equal those of dist2(). */
+static inline void
+dist2_4 (const double *x,
+         const double *const y[4],
+         gsize         d,
+         double       *out)
+{
+  double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+
+  for (gsize j = 0; j < d; j++)
+    {
+      double t0 = x[j] - y[0][j], t1 = x[j] - y[1][j], t2 = x[j] - y[2][j], t3 = x[j] - y[3][j];
+      s0 += t0 * t0;
+      s1 += t1 * t1;
+      s2 += t2 * t2;
+      s3 += t3 * t3;
+    }
+  out[0] = s0;
+  out[1] = s1;
+  out[2] = s2;
+  out[3] = s3;
+}
+
+/* Squared distances from @x to the @m rows of @Y (row stride d). */
+static inline void
+dist2_many (const double *x,
+            const double *Y,
+            guint         m,
+            gsize         d,
+            double       *out)
+{
+  guint c = 0;
+
+  for (; c + 4 <= m; c += 4)
+    {
+      const double *const y[4] = { Y + c * d, Y + (c + 1) * d, Y + (c + 2) * d, Y + (c + 3) * d };
+      dist2_4 (x, y, d, out + c);
+    }
+  for (; c < m; c++)
+    out[c] = dist2 (x, Y + c * d, d);
+}
+
 static void
 km_data_init (KmData           *data,
               const gsl_matrix *X,
@@ -212,17 +255,33 @@ candidate_potentials (const KmData *D,
                       double       *pot)
 {
   gsize d = D->d;
+  double rows[MAX_TRIALS * 16], dd[MAX_TRIALS];
+  double *Y = d <= 16 ? rows : g_new (double, n_cand * d);
 
   for (guint t = 0; t < n_cand; t++)
-    pot[t] = 0.0;
+    {
+      pot[t] = 0.0;
+      memcpy (Y + t * d, D->x + cand[t] * d, d * sizeof (double));
+    }
   for (gsize i = 0; i < D->n; i++)
-    for (guint t = 0; t < n_cand; t++)
-      {
-        double c2 = w->upper[i];
-        if (gap[t * D->k + w->labels[i]] <= c2)
-          c2 = MIN (c2, dist2 (D->x + i * d, D->x + cand[t] * d, d));
-        pot[t] += c2;
-      }
+    {
+      double c2 = w->upper[i];
+      gboolean any = FALSE;
+
+      for (guint t = 0; t < n_cand; t++)
+        any |= gap[t * D->k + w->labels[i]] <= c2;
+      if (!any)
+        {
+          for (guint t = 0; t < n_cand; t++)
+            pot[t] += c2;
+          continue;
+        }
+      dist2_many (D->x + i * d, Y, n_cand, d, dd);
+      for (guint t = 0; t < n_cand; t++)
+        pot[t] += MIN (c2, dd[t]);
+    }
+  if (Y != rows)
+    g_free (Y);
 }
 
 /* After centre @c is set, updates the closest distances and centres and
@@ -299,20 +358,25 @@ nearest (const double *x,
          double       *d1,
          double       *d2)
 {
-  double b1 = INFINITY, b2 = INFINITY;
+  double b1 = INFINITY, b2 = INFINITY, dd[64];
   guint a = 0;
 
-  for (guint c = 0; c < k; c++)
+  for (guint c0 = 0; c0 < k; c0 += 64)
     {
-      double t = dist2 (x, centers + c * d, d);
-      if (t < b1)
+      guint m = MIN (64, k - c0);
+      dist2_many (x, centers + c0 * d, m, d, dd);
+      for (guint c = c0; c < c0 + m; c++)
         {
-          b2 = b1;
-          b1 = t;
-          a = c;
+          double t = dd[c - c0];
+          if (t < b1)
+            {
+              b2 = b1;
+              b1 = t;
+              a = c;
+            }
+          else if (t < b2)
+            b2 = t;
         }
-      else if (t < b2)
-        b2 = t;
     }
   *d1 = b1;
   *d2 = b2;
