@@ -981,7 +981,10 @@ rl_kmeans (const gsl_matrix      *X,
   else if (!swap_search (&workers[best], swap_trials (opts, &data)))
     g_set_error_literal (error, RL_ERROR, RL_ERROR_CANCELLED, "k-means was cancelled");
   else
-    res = make_result (X, &workers[best]);
+    {
+      res = make_result (X, &workers[best]);
+      rl_progress_report (progress, user_data, 1.0);
+    }
 
   for (guint t = 0; t < n_threads; t++)
     km_worker_clear (&workers[t]);
