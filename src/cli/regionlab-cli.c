@@ -20,14 +20,16 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
-  { NULL, NULL, NULL },
+  { "group", rl_cli_group, "analytic grouping: within/between variance, η and the Chaddock scale" },
+  { "match", rl_cli_match, "canonical region codes and names, or candidates" },
+  { "relate", rl_cli_relate, "correlation and η of one indicator with every other" },
 };
 
 static int
 usage (FILE *out)
 {
   fprintf (out, "Usage: regionlab-cli COMMAND [OPTION…] ARGS\n\nCommands:\n");
-  for (gsize i = 0; i < G_N_ELEMENTS (commands) && commands[i].name != NULL; i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-10s %s\n", commands[i].name, commands[i].summary);
   fprintf (out, "\n“regionlab-cli COMMAND --help” describes a command's options.\n");
   return out == stdout ? 0 : RL_CLI_EXIT_USAGE;
@@ -49,7 +51,7 @@ main (int    argc,
       printf ("regionlab-cli %s\n", PACKAGE_VERSION);
       return 0;
     }
-  for (gsize i = 0; i < G_N_ELEMENTS (commands) && commands[i].name != NULL; i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].func (argc - 1, argv + 1);
 

@@ -70,7 +70,7 @@ rl_cli_parse (int                 *argc,
     { "year", 0, 0, G_OPTION_ARG_INT, common ? &common->year : NULL, "Year of a panel (default: the latest)", "Y" },
     { "features", 0, 0, G_OPTION_ARG_STRING, common ? &common->features : NULL, "Indicators to use, in order", "a,b,c" },
     { "scale", 0, 0, G_OPTION_ARG_STRING, common ? &common->scale : NULL, "none, z, minmax, minmax:A:B or robust", "S" },
-    { "missing", 0, 0, G_OPTION_ARG_STRING, common ? &common->missing : NULL, "drop, median or interpolate", "M" },
+    { "missing", 0, 0, G_OPTION_ARG_STRING, common ? &common->missing : NULL, "drop, median, interpolate or keep", "M" },
     { "log", 0, 0, G_OPTION_ARG_NONE, common ? &common->log : NULL, "Natural log of every feature before scaling", NULL },
     { "seed", 0, 0, G_OPTION_ARG_INT64, common ? &common->seed : NULL, "Random seed", "S" },
     { "json", 0, 0, G_OPTION_ARG_NONE, common ? &common->json : NULL, "Print one JSON document", NULL },
@@ -126,10 +126,12 @@ build_spec (const RlPanel     *panel,
     spec->missing = RL_MISSING_MEDIAN;
   else if (g_str_equal (common->missing, "interpolate"))
     spec->missing = RL_MISSING_INTERPOLATE;
+  else if (g_str_equal (common->missing, "keep"))
+    spec->missing = RL_MISSING_KEEP;
   else
     {
       g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
-                   "--missing: “%s” is not drop, median or interpolate", common->missing);
+                   "--missing: “%s” is not drop, median, interpolate or keep", common->missing);
       return FALSE;
     }
   spec->log = common->log;

@@ -120,8 +120,13 @@ rl_scale_columns (gsl_matrix *X,
   for (gsize j = 0; j < X->size2; j++)
     {
       double c = 0.0, s = 1.0, lo = 0.0;
+      gsize m = 0;
+
+      /* Statistics over the present values: NaN cells stay NaN. */
       for (gsize i = 0; i < n; i++)
-        col[i] = gsl_matrix_get (X, i, j);
+        if (!isnan (gsl_matrix_get (X, i, j)))
+          col[m++] = gsl_matrix_get (X, i, j);
+      n = m;
 
       if (scale == RL_SCALE_Z)
         {
@@ -144,6 +149,7 @@ rl_scale_columns (gsl_matrix *X,
         }
       if (!(s > 0.0) || !isfinite (s))
         s = 1.0;   /* a constant column maps to its offset, as scikit-learn does */
+      n = X->size1;
       for (gsize i = 0; i < n; i++)
         gsl_matrix_set (X, i, j, lo + (gsl_matrix_get (X, i, j) - c) / s);
       center[j] = c - lo * s;
@@ -251,7 +257,7 @@ fill_raw (const RlPanel     *panel,
       for (guint r = 0; r < n; r++)
         {
           double v = gsl_matrix_get (raw, r, c);
-          if (!isnan (v) || spec->missing == RL_MISSING_DROP)
+          if (!isnan (v) || spec->missing == RL_MISSING_DROP || spec->missing == RL_MISSING_KEEP)
             continue;
           v = spec->missing == RL_MISSING_MEDIAN ? median : interpolate (panel, r, j, spec->year, years);
           gsl_matrix_set (raw, r, c, v);
@@ -318,13 +324,15 @@ frame_alloc (guint n,
 }
 
 static gboolean
-row_complete (const gsl_matrix *raw,
-              gsize             r)
+row_usable (const gsl_matrix *raw,
+            gsize             r,
+            RlMissing         missing)
 {
+  guint present = 0;
+
   for (gsize c = 0; c < raw->size2; c++)
-    if (isnan (gsl_matrix_get (raw, r, c)))
-      return FALSE;
-  return TRUE;
+    present += !isnan (gsl_matrix_get (raw, r, c));
+  return missing == RL_MISSING_KEEP ? present > 0 : present == raw->size2;
 }
 
 RlFrame *
@@ -358,7 +366,7 @@ rl_frame_new (const RlPanel     *panel,
   if (!check_columns (panel, spec, columns, raw, error))
     return NULL;
   for (guint r = 0; r < n_all; r++)
-    n += row_complete (raw, r);
+    n += row_usable (raw, r, spec->missing);
   if (n == 0)
     {
       g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
@@ -377,7 +385,7 @@ rl_frame_new (const RlPanel     *panel,
     }
   for (guint r = 0, i = 0; r < n_all; r++)
     {
-      if (!row_complete (raw, r))
+      if (!row_usable (raw, r, spec->missing))
         {
           g_ptr_array_add (self->dropped, g_strdup (rl_panel_region_label (panel, r)));
           continue;

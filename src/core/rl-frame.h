@@ -18,6 +18,8 @@ typedef enum
   RL_MISSING_MEDIAN,      /* impute the feature's median over the regions of that year */
   RL_MISSING_INTERPOLATE, /* interpolate linearly over the region's other years; regions
                            * without any value of a feature are dropped */
+  RL_MISSING_KEEP,        /* keep NaN cells (for pairwise methods); only regions without
+                           * any value are dropped */
 } RlMissing;
 
 typedef enum
