@@ -56,6 +56,21 @@ changes_alloc (const RlFrame *a,
 }
 
 static gboolean
+same_columns (const RlFrame *a,
+              const RlFrame *b,
+              GError       **error)
+{
+  gboolean same = a->d == b->d;
+
+  for (guint j = 0; same && j < a->d; j++)
+    same = a->columns[j] == b->columns[j];
+  if (!same)
+    g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "the frames of %d and %d have different "
+                 "indicators", a->year, b->year);
+  return same;
+}
+
+static gboolean
 check_years (const RlPanel *panel,
              int            from,
              int            to,
@@ -83,24 +98,37 @@ rl_dynamics_frame_new (const RlPanel     *panel,
                        int                to,
                        GError           **error)
 {
-  g_autoptr(RlFrame) a = NULL, b = NULL, self = NULL;
-  guint n = 0;
+  g_autoptr(RlFrame) a = NULL, b = NULL;
 
   if (!check_years (panel, from, to, error))
     return NULL;
   if ((a = year_frame (panel, spec, from, error)) == NULL
       || (b = year_frame (panel, spec, to, error)) == NULL)
     return NULL;
+  return rl_dynamics_frame_from (panel, a, b, error);
+}
+
+RlFrame *
+rl_dynamics_frame_from (const RlPanel *panel,
+                        const RlFrame *a,
+                        const RlFrame *b,
+                        GError       **error)
+{
+  g_autoptr(RlFrame) self = NULL;
+  guint n = 0;
+
+  if (!check_years (panel, a->year, b->year, error) || !same_columns (a, b, error))
+    return NULL;
   for (guint i = 0; i < a->n; i++)
     n += find_row (b, a->rows[i]) >= 0;
   if (n == 0)
     {
       g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "no region has every chosen indicator in "
-                   "both %d and %d", from, to);
+                   "both %d and %d", a->year, b->year);
       return NULL;
     }
   self = changes_alloc (a, n);
-  self->year = to;
+  self->year = b->year;
   for (guint i = 0, r = 0; i < a->n; i++)
     {
       int k = find_row (b, a->rows[i]);
@@ -111,7 +139,7 @@ rl_dynamics_frame_new (const RlPanel     *panel,
       self->names[r] = g_strdup (a->names[i]);
       for (guint j = 0; j < a->d; j++)
         gsl_matrix_set (self->raw, r, j, (gsl_matrix_get (b->X, k, j) - gsl_matrix_get (a->X, i, j))
-                        / (double) (to - from));
+                        / (double) (b->year - a->year));
       r++;
     }
   for (guint region = 0; region < rl_panel_n_regions (panel); region++)

@@ -26,6 +26,13 @@ RlFrame *rl_dynamics_frame_new (const RlPanel     *panel,
                                 int                to,
                                 GError           **error);
 
+/* The same from two frames of one panel with the same columns, built
+ * without scaling (their X is differenced), @a of the earlier year. */
+RlFrame *rl_dynamics_frame_from (const RlPanel     *panel,
+                                 const RlFrame     *a,
+                                 const RlFrame     *b,
+                                 GError           **error);
+
 /* The regions to watch next year, as the original study proposes: those in
  * cluster @neediest of a clustering of levels (@labels for the panel regions
  * @level_rows, @n_level of them) that are also among the @top fastest
