@@ -20,8 +20,10 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  { "dynamics", rl_cli_dynamics, "need rating of the change between two years: fastest worsening first" },
   { "group", rl_cli_group, "analytic grouping: within/between variance, η and the Chaddock scale" },
   { "match", rl_cli_match, "canonical region codes and names, or candidates" },
+  { "rate", rl_cli_rate, "composite need rating, neediest first, with rank uncertainty" },
   { "relate", rl_cli_relate, "correlation and η of one indicator with every other" },
 };
 

@@ -3,6 +3,8 @@
 #
 # Run from the top of the source tree:
 #   /usr/bin/python3 tests/data/make-rating-reference.py > tests/data/rating-reference.json
+# It also writes the same data as a wide CSV, tests/data/rating-wide.csv, for
+# tests/cli/test-rate.sh.
 #
 # Composite need ratings computed independently with NumPy and SciPy:
 # z-scores with the population standard deviation (numpy.std, ddof=0), min-max
@@ -69,6 +71,12 @@ for method in ("z", "minmax", "rank"):
         case = {"normalize": method, "weighting": name, "weights": w.tolist()}
         case.update(rating(X, method, w))
         cases.append(case)
+
+names = ["poverty", "income", "social", "production", "infant"]
+with open("tests/data/rating-wide.csv", "w") as f:
+    f.write("region," + ",".join(names) + "\n")
+    for i in range(n):
+        f.write("Region %02d," % (i + 1) + ",".join(repr(float(v)) for v in X[i]) + "\n")
 
 print(json.dumps({"data": X.tolist(), "polarity": polarity.tolist(), "user_weights": user.tolist(),
                   "cases": cases}, indent=1))
