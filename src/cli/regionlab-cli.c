@@ -24,6 +24,7 @@ static const Command commands[] = {
   { "group", rl_cli_group, "analytic grouping: within/between variance, η and the Chaddock scale" },
   { "match", rl_cli_match, "canonical region codes and names, or candidates" },
   { "rate", rl_cli_rate, "composite need rating, neediest first, with rank uncertainty" },
+  { "stability", rl_cli_stability, "clustering stability over seeds and bootstrap samples" },
   { "relate", rl_cli_relate, "correlation and η of one indicator with every other" },
 };
 

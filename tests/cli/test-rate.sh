@@ -5,7 +5,7 @@
 set -eu
 CLI=$1
 DATA=$RL_TEST_DATA
-fail () { echo "FAIL: $*" >&2; exit 1; }
+. "$(dirname "$0")/rl-cli-test.sh"
 POL="poverty=+,income=-,social=+,production=-,infant=+"
 
 # Ranks as tests/data/make-rating-reference.py computed them (scores to 1e-9).
@@ -60,13 +60,6 @@ assert d['dropped'] == ['E'] and d['from'] == 2019 and d['to'] == 2020
 " || fail "dynamics hand case"
 
 # Bad input: exit status 2 and a message naming the place.
-expect_fail () {
-  msg=$1; shift
-  status=0
-  out=$("$CLI" "$@" 2>&1) || status=$?
-  [ "$status" -eq 2 ] || fail "exit status $status for: $*"
-  echo "$out" | grep -q -- "$msg" || fail "message “$out” lacks “$msg”"
-}
 expect_fail "no indicator has a polarity" rate "$DATA/rating-wide.csv"
 expect_fail "“income” has no polarity" rate --features poverty,income --polarity poverty=+ "$DATA/rating-wide.csv"
 expect_fail "“wealth” is not one of the rated" rate --polarity "$POL,wealth=+" "$DATA/rating-wide.csv"
