@@ -8,6 +8,8 @@
 #include "rl-cli.h"
 #include "rl-dynamics.h"
 #include "rl-error.h"
+#include "rl-interpret.h"
+#include "rl-method.h"
 #include "rl-rating-uncertainty.h"
 
 /* The options rate and dynamics share, besides the common ones; --scale
@@ -20,6 +22,8 @@ typedef struct
   int       top;          /* red group size, yellow the next as many */
   int       uncertainty;  /* Monte Carlo runs, 0 = none */
   int       from, to;     /* dynamics */
+  int       watch_k;      /* dynamics: clusters of the levels of @to for the watch list */
+  char     *watch_method; /* their method (default kmeans) */
 } RateArgs;
 
 typedef struct
@@ -50,6 +54,7 @@ rate_args_clear (RateArgs *args)
   g_clear_pointer (&args->polarity, g_free);
   g_clear_pointer (&args->weights, g_free);
   g_clear_pointer (&args->preset, g_free);
+  g_clear_pointer (&args->watch_method, g_free);
 }
 
 /* --preset study: the study's six indicators and polarities. */
@@ -213,9 +218,27 @@ json_row (JsonBuilder   *b,
 }
 
 static void
-print_json (const RateRun *run,
+json_watch (JsonBuilder   *b,
+            const GArray  *watch,
+            guint          neediest_size,
+            const RlPanel *panel)
+{
+  rl_json_member_int (b, "neediest_cluster_size", neediest_size);
+  json_builder_set_member_name (b, "watch");
+  json_builder_begin_array (b);
+  for (guint t = 0; t < watch->len; t++)
+    json_builder_add_string_value (b, rl_panel_region_label (panel,
+                                                             g_array_index (watch, guint, t)));
+  json_builder_end_array (b);
+}
+
+static void
+print_json (const RateRun  *run,
             const RateArgs *args,
-            const char    *command)
+            const char     *command,
+            const GArray   *watch,
+            guint           neediest_size,
+            const RlPanel  *panel)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   const RlFrame *f = run->frame;
@@ -252,6 +275,8 @@ print_json (const RateRun *run,
   for (guint t = 0; t < f->dropped->len; t++)
     json_builder_add_string_value (b, g_ptr_array_index (f->dropped, t));
   json_builder_end_array (b);
+  if (watch != NULL)
+    json_watch (b, watch, neediest_size, panel);
   json_builder_end_object (b);
   rl_json_print (b);
 }
@@ -309,6 +334,67 @@ build_frame (const RlPanel  *panel,
   return rl_dynamics_frame_from (panel, a, b, error);
 }
 
+/* The study's watch list: regions of the neediest cluster of the levels in
+ * @args->to (z-scored, clustered by the chosen method) that are among the 2·top
+ * fastest worsening. */
+static GArray *
+watch_list (const RateRun     *dyn,
+            const RlPanel     *panel,
+            const RateArgs    *args,
+            RlCliCommon       *common,
+            const char        *scale,
+            guint             *neediest_size,
+            GError           **error)
+{
+  g_auto(RateRun) level = { 0 };
+  RateArgs level_args = *args;
+  RlMethodSpec spec;
+  g_autoptr(gsl_matrix) Z = NULL;
+  g_autoptr(RlClustering) c = NULL;
+  g_autoptr(RlInterpretation) in = NULL;
+  g_autofree double *center = NULL, *spread = NULL;
+  gsl_vector_view need;
+
+  level_args.uncertainty = 0;
+  common->year = args->to;
+  rl_method_spec_init (&spec);
+  if (!rl_method_from_string (args->watch_method ? args->watch_method : "kmeans", &spec.method))
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "--watch-method: expected kmeans, gmm, "
+                   "hclust, es, de, ga or immune");
+      return NULL;
+    }
+  spec.k = args->watch_k;
+  spec.seed = common->seed;
+  if ((level.frame = rl_cli_build_frame (panel, common, error)) == NULL
+      || !compute (&level, panel, &level_args, common, scale, error))
+    return NULL;
+  Z = gsl_matrix_alloc (level.frame->n, level.frame->d);
+  gsl_matrix_memcpy (Z, level.frame->raw);
+  center = g_new (double, level.frame->d);
+  spread = g_new (double, level.frame->d);
+  rl_scale_columns (Z, RL_SCALE_Z, 0.0, 1.0, center, spread);
+  need = gsl_vector_view_array (level.rating->score, level.frame->n);
+  if ((c = rl_method_run (Z, &spec, NULL, NULL, NULL, error)) == NULL
+      || (in = rl_interpretation_new (level.frame->raw, c->labels, c->k, &need.vector,
+                                      error)) == NULL)
+    return NULL;
+  *neediest_size = in->sizes[in->neediest];
+  return rl_dynamics_watchlist (level.frame->rows, c->labels, level.frame->n, in->neediest,
+                                dyn->frame->rows, dyn->rating, 2 * args->top);
+}
+
+static void
+print_watch (const GArray  *watch,
+             guint          neediest_size,
+             const RlPanel *panel)
+{
+  printf ("\nTo watch: in the neediest cluster (%u regions) and among the fastest worsening:\n",
+          neediest_size);
+  for (guint t = 0; t < watch->len; t++)
+    printf ("  %s\n", rl_panel_region_label (panel, g_array_index (watch, guint, t)));
+}
+
 static int
 run_command (const char  *command,
              const char  *input,
@@ -319,6 +405,8 @@ run_command (const char  *command,
   g_autoptr(RlPanel) panel = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *scale = g_steal_pointer (&common->scale);
+  g_autoptr(GArray) watch = NULL;
+  guint size = 0;
 
   common->scale = g_strdup ("none");
   if (args->top <= 0)
@@ -329,12 +417,16 @@ run_command (const char  *command,
       || !apply_preset (args, common, &error)
       || !choose_features (panel, args, common, &error)
       || (run.frame = build_frame (panel, common, args, &error)) == NULL
-      || !compute (&run, panel, args, common, scale, &error))
+      || !compute (&run, panel, args, common, scale, &error)
+      || (args->watch_k > 0
+          && (watch = watch_list (&run, panel, args, common, scale, &size, &error)) == NULL))
     return rl_cli_failf ("%s: %s", command, error->message);
   if (common->json)
-    print_json (&run, args, command);
+    print_json (&run, args, command, watch, size, panel);
   else
     print_table (&run, args);
+  if (!common->json && watch != NULL)
+    print_watch (watch, size, panel);
   return 0;
 }
 
@@ -375,6 +467,8 @@ rl_cli_dynamics (int    argc,
   const GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_INT, &args.from, "First year", "Y1" },
     { "to", 0, 0, G_OPTION_ARG_INT, &args.to, "Second year", "Y2" },
+    { "watch", 0, 0, G_OPTION_ARG_INT, &args.watch_k, "Cluster Y2's levels into K and list the neediest cluster's regions among the 2·top fastest worsening", "K" },
+    { "watch-method", 0, 0, G_OPTION_ARG_STRING, &args.watch_method, "Method for --watch (default kmeans)", "M" },
     RATE_ENTRIES (args),
     { NULL }
   };

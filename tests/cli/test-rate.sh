@@ -59,6 +59,15 @@ assert abs(d['rows'][0]['score'] - a) < 1e-12
 assert d['dropped'] == ['E'] and d['from'] == 2019 and d['to'] == 2020
 " || fail "dynamics hand case"
 
+# The watch list: 2020 levels z-scored, k-means with k = 2 puts A alone (inertia 3.55
+# against 4.66 for {A, B}, {C, D}); {A} has the higher mean need (0.13 against −0.04)
+# and A is among the 2 fastest worsening.
+"$CLI" dynamics --from 2019 --to 2020 --watch 2 --top 1 --json "$DATA/rating-dynamics.csv" | python3 -c "
+import json, sys
+d = json.load(sys.stdin)
+assert d['watch'] == ['A'] and d['neediest_cluster_size'] == 1, d
+" || fail "dynamics watch list"
+
 # Bad input: exit status 2 and a message naming the place.
 expect_fail "no indicator has a polarity" rate "$DATA/rating-wide.csv"
 expect_fail "“income” has no polarity" rate --features poverty,income --polarity poverty=+ "$DATA/rating-wide.csv"
@@ -70,5 +79,6 @@ expect_fail "unknown indicator “poverty_percent”" rate --preset study "$DATA
 expect_fail "--top" rate --polarity "$POL" --top 0 "$DATA/rating-wide.csv"
 expect_fail "Y1 < Y2" dynamics --from 2020 --to 2019 "$DATA/rating-dynamics.csv"
 expect_fail "wide table" dynamics --from 2019 --to 2020 --polarity "$POL" "$DATA/rating-wide.csv"
+expect_fail "--watch-method" dynamics --from 2019 --to 2020 --watch 2 --watch-method nope "$DATA/rating-dynamics.csv"
 expect_fail "no values for 2015" dynamics --from 2015 --to 2020 "$DATA/rating-dynamics.csv"
 echo "ok"
