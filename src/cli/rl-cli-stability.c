@@ -24,7 +24,7 @@ typedef struct
   int   bootstrap;
 } StabilityArgs;
 
-/* The RlClusterFunc over rl_method_run(): @data is the RlMethodSpec. */
+/* The RlSeededClusterFunc over rl_method_run(): @data is the RlMethodSpec. */
 static RlClustering *
 run_method (const gsl_matrix *X,
             guint             k,

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <glib.h>
+#include <gio/gio.h>
+
 #include "rl-gsl.h"
 
 G_BEGIN_DECLS
@@ -65,6 +67,14 @@ double        rl_inertia   (const gsl_matrix *X,
 /* Relabels clusters 0 .. k-1 in order of first appearance, so that equal
  * partitions compare equal. Centres and responsibilities follow. */
 void          rl_clustering_canonicalize (RlClustering *self);
+
+/* Any method that clusters X into k clusters, with its own settings in @data:
+ * what select-k and the method comparisons call for each k. */
+typedef RlClustering *(*RlClusterFunc) (const gsl_matrix *X,
+                                        guint             k,
+                                        gpointer          data,
+                                        GCancellable     *cancellable,
+                                        GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RlClustering, rl_clustering_free)
 

@@ -10,11 +10,7 @@
 G_BEGIN_DECLS
 
 /* Any clustering method, seen from the comparison: cluster X into k groups. */
-typedef RlClustering *(*RlEvolveCompareFunc) (const gsl_matrix *X,
-                                              guint             k,
-                                              gpointer          data,
-                                              GCancellable     *cancellable,
-                                              GError          **error);
+typedef RlClusterFunc RlEvolveCompareFunc;
 
 typedef struct
 {

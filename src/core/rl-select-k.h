@@ -12,11 +12,6 @@
 G_BEGIN_DECLS
 
 /* Any clustering method: partitions the rows of @X into @k clusters. */
-typedef RlClustering *(*RlClusterFunc) (const gsl_matrix *X,
-                                        guint             k,
-                                        gpointer          data,
-                                        GCancellable     *cancellable,
-                                        GError          **error);
 
 /* The scores of one k. Indices that are undefined for the partition (the
  * silhouette, Calinski–Harabasz and Davies–Bouldin need 2 .. n − 1

@@ -36,7 +36,7 @@ stability_alloc (guint                     n,
 
 static gboolean
 check_options (const gsl_matrix         *X,
-               RlClusterFunc             func,
+               RlSeededClusterFunc             func,
                const RlStabilityOptions *opts,
                GError                  **error)
 {
@@ -69,7 +69,7 @@ check_options (const gsl_matrix         *X,
 /* Runs the method and checks what it returns. */
 static RlClustering *
 cluster (const gsl_matrix *X,
-         RlClusterFunc     func,
+         RlSeededClusterFunc     func,
          gpointer          data,
          guint             k,
          guint64           seed,
@@ -125,7 +125,7 @@ find_neediest (RlStability      *self,
 static gboolean
 seed_runs (RlStability              *self,
            const gsl_matrix         *X,
-           RlClusterFunc             func,
+           RlSeededClusterFunc             func,
            gpointer                  data,
            const RlStabilityOptions *opts,
            RlProgressFunc            progress,
@@ -157,7 +157,7 @@ seed_runs (RlStability              *self,
  * RL_GROUP_NONE. */
 static gboolean
 bootstrap_run (const gsl_matrix *X,
-               RlClusterFunc     func,
+               RlSeededClusterFunc     func,
                gpointer          data,
                guint             k,
                guint64           seed,
@@ -208,7 +208,7 @@ partial_ari (const guint *labels,
 static gboolean
 bootstrap_runs (RlStability              *self,
                 const gsl_matrix         *X,
-                RlClusterFunc             func,
+                RlSeededClusterFunc             func,
                 gpointer                  data,
                 const RlStabilityOptions *opts,
                 RlProgressFunc            progress,
@@ -271,7 +271,7 @@ rl_stability_options_init (RlStabilityOptions *opts)
 
 RlStability *
 rl_stability_new (const gsl_matrix         *X,
-                  RlClusterFunc             func,
+                  RlSeededClusterFunc             func,
                   gpointer                  func_data,
                   const RlStabilityOptions *opts,
                   RlProgressFunc            progress,

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* Any clustering method with its other options bound in @data: k clusters of
  * the rows of @X, deterministic for @seed. */
-typedef RlClustering *(*RlClusterFunc) (const gsl_matrix *X,
+typedef RlClustering *(*RlSeededClusterFunc) (const gsl_matrix *X,
                                         guint             k,
                                         guint64           seed,
                                         gpointer          data,
@@ -57,7 +57,7 @@ typedef struct
 void         rl_stability_options_init (RlStabilityOptions *opts);
 
 RlStability *rl_stability_new          (const gsl_matrix         *X,
-                                        RlClusterFunc             func,
+                                        RlSeededClusterFunc             func,
                                         gpointer                  func_data,
                                         const RlStabilityOptions *opts,
                                         RlProgressFunc            progress,
