@@ -21,6 +21,8 @@ typedef struct
 
 static const Command commands[] = {
   { "group", rl_cli_group, "analytic grouping: within/between variance, η and the Chaddock scale" },
+  { "import", rl_cli_import, "raw statistics files to a panel, as recipes describe them" },
+  { "inspect", rl_cli_inspect, "the raw cells of a spreadsheet file (TSV)" },
   { "match", rl_cli_match, "canonical region codes and names, or candidates" },
   { "relate", rl_cli_relate, "correlation and η of one indicator with every other" },
 };
