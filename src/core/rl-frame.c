@@ -195,6 +195,14 @@ choose_columns (const RlPanel     *panel,
         }
       return TRUE;
     }
+  /* A wide table's columns are all meant: an empty one is an error. In a
+   * panel, the indicators a year has are the default. */
+  if (spec->year == RL_YEAR_NONE)
+    {
+      for (guint j = 0; j < rl_panel_n_indicators (panel); j++)
+        g_array_append_val (columns, j);
+      return TRUE;
+    }
   for (guint j = 0; j < rl_panel_n_indicators (panel); j++)
     for (guint r = 0; r < rl_panel_n_regions (panel); r++)
       if (!isnan (rl_panel_get (panel, r, j, spec->year)))

@@ -11,268 +11,209 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rl-csv.h"
 #include "rl-error.h"
+#include "rl-grid.h"
+#include "rl-number.h"
 
 #define PANEL_HEADER "region_code,region,indicator,year,value"
 
+/* Panels and wide tables are read through the CSV reader (delimiter and
+ * encoding sniffing, quotes, blank lines kept so row numbers match). */
 typedef struct
 {
-  const char *path;
-  const char *p;      /* next character */
-  const char *end;
-  char        delim;
-  guint       row;    /* 1-based row of the record just read */
-  guint       next_row;
-} CsvReader;
+  const char    *path;
+  const RlSheet *sheet;
+  guint          n_cols;
+} Table;
 
-/* Splits the next record into fields; returns NULL at the end of input.
- * Quoted fields may hold delimiters, doubled quotes and line breaks. */
-static GPtrArray *
-csv_next (CsvReader *reader,
-          GError   **error)
+static const char *
+cell (const Table *t,
+      guint        row,
+      guint        col)
 {
-  GPtrArray *fields;
-  GString *field;
-  gboolean quoted = FALSE;
+  const char *text = rl_sheet_get_text (t->sheet, row, col + 1);
 
-  if (reader->p >= reader->end)
-    return NULL;
-  fields = g_ptr_array_new_with_free_func (g_free);
-  field = g_string_new (NULL);
-  reader->row = reader->next_row;
-  while (reader->p < reader->end)
-    {
-      char c = *reader->p++;
-      if (quoted)
-        {
-          if (c == '"' && reader->p < reader->end && *reader->p == '"')
-            g_string_append_c (field, *reader->p++);
-          else if (c == '"')
-            quoted = FALSE;
-          else
-            {
-              reader->next_row += c == '\n';
-              g_string_append_c (field, c);
-            }
-        }
-      else if (c == '"' && field->len == 0)
-        quoted = TRUE;
-      else if (c == reader->delim)
-        {
-          g_ptr_array_add (fields, g_string_free (field, FALSE));
-          field = g_string_new (NULL);
-        }
-      else if (c == '\n' || c == '\r')
-        {
-          if (c == '\r' && reader->p < reader->end && *reader->p == '\n')
-            reader->p++;
-          reader->next_row++;
-          break;
-        }
-      else
-        g_string_append_c (field, c);
-    }
-  if (quoted)
-    {
-      g_set_error (error, RL_ERROR, RL_ERROR_PARSE,
-                   "%s: row %u: a quoted field is not closed", reader->path, reader->row);
-      g_string_free (field, TRUE);
-      g_ptr_array_unref (fields);
-      return NULL;
-    }
-  g_ptr_array_add (fields, g_string_free (field, FALSE));
-  return fields;
+  return text != NULL ? text : "";
 }
 
 static gboolean
-record_is_blank (GPtrArray *fields)
+row_is_blank (const Table *t,
+              guint        row)
 {
-  for (guint i = 0; i < fields->len; i++)
-    if (*g_strstrip ((char *) fields->pdata[i]) != '\0')
-      return FALSE;
+  for (guint c = 0; c < t->n_cols; c++)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (cell (t, row, c)));
+      if (*text != '\0')
+        return FALSE;
+    }
   return TRUE;
 }
 
-static char
-sniff_delimiter (const char *line,
-                 const char *end)
+/* Columns in use in @row: the last non-empty cell. */
+static guint
+row_width (const Table *t,
+           guint        row)
 {
-  guint commas = 0, semicolons = 0, tabs = 0;
-  gboolean quoted = FALSE;
+  guint width = 0;
 
-  for (const char *p = line; p < end && *p != '\n'; p++)
-    {
-      if (*p == '"')
-        quoted = !quoted;
-      else if (!quoted)
-        {
-          commas += *p == ',';
-          semicolons += *p == ';';
-          tabs += *p == '\t';
-        }
-    }
-  if (tabs > commas && tabs > semicolons)
-    return '\t';
-  return semicolons > commas ? ';' : ',';
+  for (guint c = 0; c < rl_sheet_n_cols (t->sheet); c++)
+    if (rl_sheet_get_text (t->sheet, row, c + 1) != NULL)
+      width = c + 1;
+  return width;
 }
 
-/* Parses a numeric cell: '.' decimals, or ',' decimals when the delimiter is
- * not ','. Empty, NA and NaN cells are missing (NaN). */
+/* A numeric cell; empty, NA and NaN cells are missing (NaN). Decimal commas
+ * and thousands separators are accepted. */
 static gboolean
 parse_value (const char *text,
-             char        delim,
              double     *out)
 {
   g_autofree char *copy = g_strstrip (g_strdup (text));
-  char *end = NULL;
 
   if (*copy == '\0' || g_ascii_strcasecmp (copy, "na") == 0 || g_ascii_strcasecmp (copy, "nan") == 0)
     {
       *out = NAN;
       return TRUE;
     }
-  if (delim != ',')
-    g_strdelimit (copy, ",", '.');
-  errno = 0;
-  *out = g_ascii_strtod (copy, &end);
-  return errno == 0 && end != copy && *end == '\0' && isfinite (*out);
-}
-
-static void
-set_cell_error (GError    **error,
-                CsvReader  *reader,
-                guint       column,
-                const char *column_name,
-                const char *text,
-                const char *expected)
-{
-  g_set_error (error, RL_ERROR, RL_ERROR_PARSE,
-               "%s: row %u, column %u (%s): “%s” is not %s",
-               reader->path, reader->row, column + 1, column_name, text, expected);
+  return rl_parse_number (copy, out) && isfinite (*out);
 }
 
 static gboolean
-load_panel_rows (RlPanel   *panel,
-                 CsvReader *reader,
-                 GError   **error)
+set_cell_error (GError     **error,
+                const Table *t,
+                guint        row,
+                guint        column,
+                const char  *text,
+                const char  *expected)
 {
-  static const char *const columns[] = { "region_code", "region", "indicator", "year", "value" };
-  GPtrArray *fields;
-  GError *local = NULL;
+  g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: row %u, column %u (%s): “%s” is not %s",
+               t->path, row, column + 1, cell (t, 1, column), text, expected);
+  return FALSE;
+}
 
-  while ((fields = csv_next (reader, &local)) != NULL)
+static gboolean
+check_width (const Table *t,
+             guint        row,
+             GError     **error)
+{
+  guint width = row_width (t, row);
+
+  if (width <= t->n_cols)
+    return TRUE;
+  g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: row %u: expected %u columns, found %u",
+               t->path, row, t->n_cols, width);
+  return FALSE;
+}
+
+static gboolean
+load_panel_rows (RlPanel     *panel,
+                 const Table *t,
+                 GError     **error)
+{
+  for (guint row = 2; row <= rl_sheet_n_rows (t->sheet); row++)
     {
-      g_autoptr(GPtrArray) f = fields;
-      char **s = (char **) f->pdata;
+      const char *code = cell (t, row, 0), *name = cell (t, row, 1), *id = cell (t, row, 2);
       double value;
       gint64 year;
       guint r, j;
 
-      if (record_is_blank (f))
+      if (row_is_blank (t, row))
         continue;
-      if (f->len != 5)
-        {
-          g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: row %u: expected 5 columns (%s), found %u",
-                       reader->path, reader->row, PANEL_HEADER, f->len);
-          return FALSE;
-        }
-      if (*s[0] == '\0' && *s[1] == '\0')
-        return set_cell_error (error, reader, 1, columns[1], s[1], "a region"), FALSE;
-      if (*s[2] == '\0')
-        return set_cell_error (error, reader, 2, columns[2], s[2], "an indicator id"), FALSE;
-      if (!g_ascii_string_to_signed (s[3], 10, 1, 9999, &year, NULL))
-        return set_cell_error (error, reader, 3, columns[3], s[3], "a year"), FALSE;
-      if (!parse_value (s[4], reader->delim, &value))
-        return set_cell_error (error, reader, 4, columns[4], s[4], "a number"), FALSE;
-      r = rl_panel_add_region (panel, s[0], s[1]);
-      j = rl_panel_add_indicator (panel, s[2]);
+      if (!check_width (t, row, error))
+        return FALSE;
+      if (*code == '\0' && *name == '\0')
+        return set_cell_error (error, t, row, 1, name, "a region");
+      if (*id == '\0')
+        return set_cell_error (error, t, row, 2, id, "an indicator id");
+      if (!g_ascii_string_to_signed (cell (t, row, 3), 10, 1, 9999, &year, NULL))
+        return set_cell_error (error, t, row, 3, cell (t, row, 3), "a year");
+      if (!parse_value (cell (t, row, 4), &value))
+        return set_cell_error (error, t, row, 4, cell (t, row, 4), "a number");
+      r = rl_panel_add_region (panel, code, name);
+      j = rl_panel_add_indicator (panel, id);
       if (!isnan (value))
         rl_panel_set (panel, r, j, (int) year, value);
-    }
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-load_wide_rows (RlPanel   *panel,
-                CsvReader *reader,
-                GPtrArray *header,
-                GError   **error)
+add_wide_indicators (RlPanel     *panel,
+                     const Table *t,
+                     guint       *indicators,
+                     GError     **error)
 {
-  GPtrArray *fields;
-  GError *local = NULL;
-  g_autofree guint *indicators = g_new0 (guint, header->len);
-
-  for (guint c = 1; c < header->len; c++)
+  for (guint c = 1; c < t->n_cols; c++)
     {
-      const char *id = g_strstrip ((char *) header->pdata[c]);
+      g_autofree char *id = g_strstrip (g_strdup (cell (t, 1, c)));
       if (*id == '\0' || rl_panel_find_indicator (panel, id) >= 0)
         {
-          g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: row %u, column %u: %s column name “%s”",
-                       reader->path, reader->row, c + 1, *id ? "duplicate" : "empty", id);
+          g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: row 1, column %u: %s column name “%s”",
+                       t->path, c + 1, *id ? "duplicate" : "empty", id);
           return FALSE;
         }
       indicators[c] = rl_panel_add_indicator (panel, id);
     }
+  return TRUE;
+}
 
-  while ((fields = csv_next (reader, &local)) != NULL)
+static gboolean
+load_wide_rows (RlPanel     *panel,
+                const Table *t,
+                GError     **error)
+{
+  g_autofree guint *indicators = g_new0 (guint, t->n_cols);
+
+  if (!add_wide_indicators (panel, t, indicators, error))
+    return FALSE;
+  for (guint row = 2; row <= rl_sheet_n_rows (t->sheet); row++)
     {
-      g_autoptr(GPtrArray) f = fields;
-      const char *name;
+      g_autofree char *name = NULL;
       guint r;
 
-      if (record_is_blank (f))
+      if (row_is_blank (t, row))
         continue;
-      name = g_strstrip ((char *) f->pdata[0]);
-      if (f->len != header->len)
-        {
-          g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: row %u: expected %u columns, found %u",
-                       reader->path, reader->row, header->len, f->len);
-          return FALSE;
-        }
+      if (!check_width (t, row, error))
+        return FALSE;
+      name = g_strstrip (g_strdup (cell (t, row, 0)));
       if (*name == '\0' || rl_panel_find_region (panel, name) >= 0)
         {
           g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: row %u, column 1: %s region name “%s”",
-                       reader->path, reader->row, *name ? "duplicate" : "empty", name);
+                       t->path, row, *name ? "duplicate" : "empty", name);
           return FALSE;
         }
       r = rl_panel_add_region (panel, NULL, name);
-      for (guint c = 1; c < f->len; c++)
+      for (guint c = 1; c < t->n_cols; c++)
         {
           double value;
-          if (!parse_value (f->pdata[c], reader->delim, &value))
-            return set_cell_error (error, reader, c, header->pdata[c], f->pdata[c], "a number"), FALSE;
+          if (!parse_value (cell (t, row, c), &value))
+            return set_cell_error (error, t, row, c, cell (t, row, c), "a number");
           if (!isnan (value))
             rl_panel_set (panel, r, indicators[c], RL_YEAR_NONE, value);
         }
     }
-  if (local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
   if (rl_panel_n_regions (panel) == 0)
     {
-      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: no data rows below the header", reader->path);
+      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: no data rows below the header", t->path);
       return FALSE;
     }
   return TRUE;
 }
 
 static gboolean
-header_is_panel (GPtrArray *header)
+header_is_panel (const Table *t)
 {
   static const char *const names[] = { "region_code", "region", "indicator", "year", "value" };
 
-  if (header->len != G_N_ELEMENTS (names))
+  if (t->n_cols != G_N_ELEMENTS (names))
     return FALSE;
-  for (guint i = 0; i < header->len; i++)
-    if (g_ascii_strcasecmp (g_strstrip ((char *) header->pdata[i]), names[i]) != 0)
-      return FALSE;
+  for (guint i = 0; i < t->n_cols; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (cell (t, 1, i)));
+      if (g_ascii_strcasecmp (name, names[i]) != 0)
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -280,52 +221,32 @@ RlPanel *
 rl_panel_load (const char *path,
                GError    **error)
 {
-  g_autofree char *contents = NULL;
-  gsize length = 0;
   g_autoptr(RlPanel) panel = rl_panel_new ();
-  g_autoptr(GPtrArray) header = NULL;
+  g_autoptr(RlWorkbook) book = rl_csv_read (path, NULL, error);
   g_autofree char *sidecar = NULL;
-  CsvReader reader = { path, NULL, NULL, ',', 0, 1 };
-  GError *local = NULL;
+  Table t = { path, NULL, 0 };
 
-  if (!g_file_get_contents (path, &contents, &length, &local))
+  if (book == NULL)
+    return NULL;
+  t.sheet = rl_workbook_get_sheet (book, 0);
+  t.n_cols = t.sheet != NULL ? row_width (&t, 1) : 0;
+  if (t.n_cols < 2)
     {
-      g_set_error (error, RL_ERROR, RL_ERROR_IO, "%s", local->message);
-      g_error_free (local);
-      return NULL;
-    }
-  if (!g_utf8_validate (contents, length, NULL))
-    {
-      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: not UTF-8 text", path);
-      return NULL;
-    }
-  reader.p = contents;
-  reader.end = contents + length;
-  if (length >= 3 && memcmp (contents, "\xEF\xBB\xBF", 3) == 0)
-    reader.p += 3;
-  reader.delim = sniff_delimiter (reader.p, reader.end);
-
-  header = csv_next (&reader, &local);
-  if (header == NULL || header->len < 2)
-    {
-      if (local != NULL)
-        g_propagate_error (error, local);
-      else
-        g_set_error (error, RL_ERROR, RL_ERROR_PARSE,
-                     "%s: row 1: expected a header (%s, or a region column and indicator columns)",
-                     path, PANEL_HEADER);
+      g_set_error (error, RL_ERROR, RL_ERROR_PARSE,
+                   "%s: row 1: expected a header (%s, or a region column and indicator columns)",
+                   path, PANEL_HEADER);
       return NULL;
     }
 
-  if (header_is_panel (header))
+  if (header_is_panel (&t))
     {
-      if (!load_panel_rows (panel, &reader, error))
+      if (!load_panel_rows (panel, &t, error))
         return NULL;
       sidecar = rl_panel_sidecar_path (path);
       if (g_file_test (sidecar, G_FILE_TEST_EXISTS) && !rl_panel_load_sidecar (panel, sidecar, error))
         return NULL;
     }
-  else if (!load_wide_rows (panel, &reader, header, error))
+  else if (!load_wide_rows (panel, &t, error))
     return NULL;
 
   return g_steal_pointer (&panel);

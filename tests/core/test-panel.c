@@ -102,8 +102,29 @@ test_bad_input (void)
   write_and_load_expect_error ("region,a\n", "no data rows");
   write_and_load_expect_error ("region_code,region,indicator,year,value\nR,X,a,20x0,1\n",
                                "row 2, column 4 (year): “20x0” is not a year");
-  write_and_load_expect_error ("region,a\n\"x,1\n", "quoted field is not closed");
-  write_and_load_expect_error ("\xff\xfe\n", "not UTF-8");
+  write_and_load_expect_error ("region,a\n\"x,1\n", "no data rows");
+  write_and_load_expect_error ("region\nx\n", "expected a header");
+}
+
+/* Windows-1251 with decimal commas, as statistics offices export it. */
+static void
+test_load_cp1251 (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rl-panel-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "cp1251.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlPanel) p = NULL;
+  /* "регион;доход\nМосква;12,5\n" in Windows-1251 */
+  const char data[] = "\xf0\xe5\xe3\xe8\xee\xed;\xe4\xee\xf5\xee\xe4\n\xcc\xee\xf1\xea\xe2\xe0;12,5\n";
+
+  g_assert_true (g_file_set_contents (path, data, -1, NULL));
+  p = rl_panel_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rl_panel_region_name (p, 0), ==, "Москва");
+  g_assert_cmpstr (rl_panel_indicator (p, 0)->id, ==, "доход");
+  rl_assert_close (rl_panel_get (p, 0, 0, RL_YEAR_NONE), 12.5, 0);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -162,6 +183,7 @@ main (int argc, char **argv)
   g_test_add_func ("/panel/load-panel", test_load_panel);
   g_test_add_func ("/panel/load-wide-semicolon", test_load_wide_semicolon);
   g_test_add_func ("/panel/bad-input", test_bad_input);
+  g_test_add_func ("/panel/load-cp1251", test_load_cp1251);
   g_test_add_func ("/panel/missing-file", test_missing_file);
   g_test_add_func ("/panel/save-round-trip", test_save_round_trip);
   return g_test_run ();

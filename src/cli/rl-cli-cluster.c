@@ -1,0 +1,360 @@
+/* rl-cli-cluster.c — regionlab-cli cluster and select-k
+ *
+ * Copyright 2026 The RegionLab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <math.h>
+#include <stdio.h>
+
+#include "rl-cli.h"
+#include "rl-error.h"
+#include "rl-gmm.h"
+#include "rl-hclust.h"
+#include "rl-method.h"
+#include "rl-select-k.h"
+#include "rl-validity.h"
+
+/* Options shared by cluster and select-k. */
+typedef struct
+{
+  RlCliCommon  common;
+  char        *method;
+  char        *covariance;
+  char        *linkage;
+  int          k;
+  int          n_init;
+  int          max_iter;
+  int          iterations;
+  int          population;
+  gboolean     per_centre;
+  gboolean     polish;
+} ClusterArgs;
+
+static void
+cluster_args_init (ClusterArgs *args)
+{
+  *args = (ClusterArgs) { .k = 0, .n_init = 10, .iterations = 2000, .population = 100 };
+  rl_cli_common_init (&args->common, NULL);
+}
+
+static void
+cluster_args_clear (ClusterArgs *args)
+{
+  rl_cli_common_clear (&args->common);
+  g_clear_pointer (&args->method, g_free);
+  g_clear_pointer (&args->covariance, g_free);
+  g_clear_pointer (&args->linkage, g_free);
+}
+
+#define METHOD_ENTRIES(args)                                                                      \
+  { "method", 0, 0, G_OPTION_ARG_STRING, &(args)->method, "kmeans, gmm, hclust, es, de, ga or immune", "M" }, \
+  { "covariance", 0, 0, G_OPTION_ARG_STRING, &(args)->covariance, "gmm: full, diag, tied or spherical", "C" }, \
+  { "linkage", 0, 0, G_OPTION_ARG_STRING, &(args)->linkage, "hclust: single, complete, average or ward", "L" }, \
+  { "n-init", 0, 0, G_OPTION_ARG_INT, &(args)->n_init, "kmeans, gmm: restarts (default 10)", "N" },    \
+  { "max-iter", 0, 0, G_OPTION_ARG_INT, &(args)->max_iter, "kmeans, gmm: iterations per restart", "N" }, \
+  { "iterations", 0, 0, G_OPTION_ARG_INT, &(args)->iterations, "es, de, ga, immune: T (default 2000)", "T" }, \
+  { "population", 0, 0, G_OPTION_ARG_INT, &(args)->population, "es, de, ga, immune: N (default 100)", "N" }, \
+  { "per-centre", 0, 0, G_OPTION_ARG_NONE, &(args)->per_centre, "es, de, ga, immune: one centre at a time", NULL }, \
+  { "polish", 0, 0, G_OPTION_ARG_NONE, &(args)->polish, "es, de, ga, immune: finish with Lloyd iterations", NULL }
+
+/* Turns the arguments into a method spec; the scaling default depends on the
+ * method: z-scores, or the paper's min-max to [-10, 10] for es, de, ga, immune. */
+static gboolean
+make_spec (ClusterArgs  *args,
+           RlMethodSpec *spec,
+           GError      **error)
+{
+  rl_method_spec_init (spec);
+  if (args->method == NULL || !rl_method_from_string (args->method, &spec->method))
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "--method: expected kmeans, gmm, hclust, es, de, ga or immune%s%s",
+                   args->method ? ", not " : "", args->method ? args->method : "");
+      return FALSE;
+    }
+  if (args->covariance != NULL)
+    {
+      RlCovariance covariance;
+      if (!rl_covariance_from_string (args->covariance, &covariance, error))
+        return FALSE;
+      spec->covariance = covariance;
+    }
+  if (args->linkage != NULL)
+    {
+      RlLinkage linkage;
+      if (!rl_linkage_from_string (args->linkage, &linkage, error))
+        return FALSE;
+      spec->linkage = linkage;
+    }
+  if (args->n_init < 1 || args->iterations < 1 || args->population < 4 || args->max_iter < 0)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "--n-init and --iterations must be ≥ 1, --population ≥ 4, --max-iter ≥ 0");
+      return FALSE;
+    }
+  spec->n_init = args->n_init;
+  spec->max_iter = args->max_iter;
+  spec->iterations = args->iterations;
+  spec->population = args->population;
+  spec->per_centre = args->per_centre;
+  spec->polish = args->polish;
+  spec->seed = (guint64) args->common.seed;
+  if (args->common.scale == NULL)
+    args->common.scale = g_strdup (rl_method_is_long (spec->method) ? "minmax:-10:10" : "z");
+  return TRUE;
+}
+
+static void
+print_cluster_json (const RlFrame      *frame,
+                    const RlClustering *c,
+                    double              silhouette)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  rl_json_member_string (b, "method", c->method);
+  rl_json_member_int (b, "k", c->k);
+  rl_json_member_int (b, "n", c->n);
+  rl_json_member_int (b, "d", c->d);
+  if (frame->year != RL_YEAR_NONE)
+    rl_json_member_int (b, "year", frame->year);
+  json_builder_set_member_name (b, "features");
+  json_builder_begin_array (b);
+  for (guint j = 0; j < frame->d; j++)
+    json_builder_add_string_value (b, frame->features[j]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "labels");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < c->n; i++)
+    {
+      json_builder_begin_object (b);
+      rl_json_member_string (b, "region", frame->names[i]);
+      if (*frame->codes[i] != '\0')
+        rl_json_member_string (b, "code", frame->codes[i]);
+      rl_json_member_int (b, "cluster", c->labels[i]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  rl_json_member_matrix (b, "centers", c->centers);
+  rl_json_member_double (b, "inertia", c->inertia);
+  rl_json_member_double (b, "f_k", c->f_k);
+  rl_json_member_int (b, "n_empty", c->n_empty);
+  rl_json_member_double (b, "silhouette", silhouette);
+  if (g_str_equal (c->method, "gmm"))
+    {
+      rl_json_member_double (b, "log_likelihood", c->log_likelihood);
+      rl_json_member_double (b, "bic", c->bic);
+      rl_json_member_double (b, "aic", c->aic);
+      rl_json_member_int (b, "n_iter", c->n_iter);
+      json_builder_set_member_name (b, "converged");
+      json_builder_add_boolean_value (b, c->converged);
+    }
+  if (c->linkage != NULL)
+    rl_json_member_matrix (b, "linkage", c->linkage);
+  if (c->history != NULL)
+    {
+      json_builder_set_member_name (b, "history");
+      json_builder_begin_array (b);
+      for (guint t = 0; t < c->history->len; t++)
+        rl_json_add_double (b, g_array_index (c->history, double, t));
+      json_builder_end_array (b);
+    }
+  if (frame->dropped->len > 0)
+    {
+      json_builder_set_member_name (b, "dropped");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < frame->dropped->len; i++)
+        json_builder_add_string_value (b, frame->dropped->pdata[i]);
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+  rl_json_print (b);
+}
+
+static void
+print_cluster_table (const RlFrame      *frame,
+                     const RlClustering *c,
+                     double              silhouette)
+{
+  printf ("%s, k = %u: %u regions × %u indicators", c->method, c->k, c->n, c->d);
+  if (frame->year != RL_YEAR_NONE)
+    printf (", %d", frame->year);
+  printf ("\ninertia %.6g, f_k %.6g, silhouette %.4f", c->inertia, c->f_k, silhouette);
+  if (c->n_empty > 0)
+    printf (", %u empty clusters", c->n_empty);
+  if (!isnan (c->bic))
+    printf ("\nlog-likelihood %.6g, BIC %.6g, AIC %.6g", c->log_likelihood, c->bic, c->aic);
+  printf ("\n\n");
+  for (guint p = 0; p < c->k; p++)
+    {
+      guint count = 0;
+      for (guint i = 0; i < c->n; i++)
+        count += c->labels[i] == p;
+      printf ("cluster %u (%u):", p, count);
+      for (guint i = 0; i < c->n; i++)
+        if (c->labels[i] == p)
+          printf (" %s;", frame->names[i]);
+      printf ("\n");
+    }
+  if (frame->dropped->len > 0)
+    printf ("\n%u regions dropped for missing values\n", frame->dropped->len);
+}
+
+static gboolean
+check_k (const RlFrame *frame,
+         int            k,
+         const char    *what,
+         GError       **error)
+{
+  if (k >= 1 && (guint) k <= frame->n)
+    return TRUE;
+  g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "%s = %d: expected 1 ≤ k ≤ %u, the number of regions",
+               what, k, frame->n);
+  return FALSE;
+}
+
+int
+rl_cli_cluster (int    argc,
+                char **argv)
+{
+  ClusterArgs args;
+  const GOptionEntry entries[] = {
+    { "k", 0, 0, G_OPTION_ARG_INT, &args.k, "Number of clusters (required)", "K" },
+    METHOD_ENTRIES (&args),
+    { NULL }
+  };
+  RlMethodSpec spec;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlFrame) frame = NULL;
+  g_autoptr(RlClustering) c = NULL;
+  double silhouette = NAN;
+  int status = 0;
+
+  cluster_args_init (&args);
+  if (!rl_cli_parse (&argc, &argv, "cluster", "INPUT", "Cluster the regions of one year.",
+                     &args.common, entries, 1))
+    status = RL_CLI_EXIT_USAGE;
+  else if (!make_spec (&args, &spec, &error)
+           || (frame = rl_cli_load_frame (argv[1], &args.common, &error)) == NULL
+           || !check_k (frame, args.k, "--k", &error))
+    status = rl_cli_fail (g_steal_pointer (&error));
+  else
+    {
+      spec.k = args.k;
+      c = rl_method_run (frame->X, &spec, NULL, NULL, NULL, &error);
+      if (c == NULL)
+        status = rl_cli_fail (g_steal_pointer (&error));
+      else
+        {
+          if (c->k >= 2 && c->k < c->n)
+            rl_silhouette (frame->X, c->labels, c->k, &silhouette, NULL, NULL, NULL);
+          if (args.common.json)
+            print_cluster_json (frame, c, silhouette);
+          else
+            print_cluster_table (frame, c, silhouette);
+        }
+    }
+  cluster_args_clear (&args);
+  return status;
+}
+
+static RlClustering *
+run_for_k (const gsl_matrix *X,
+           guint             k,
+           gpointer          data,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  RlMethodSpec spec = *(const RlMethodSpec *) data;
+
+  spec.k = k;
+  return rl_method_run (X, &spec, NULL, NULL, cancellable, error);
+}
+
+static void
+print_select_k (const RlSelectK *s,
+                gboolean         json,
+                const char      *method)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  gboolean gmm = g_str_equal (method, "gmm");
+
+  if (!json)
+    printf ("%3s %14s %12s %8s %10s %14s %10s%s\n", "k", "inertia", "f_k", "growth", "silhouette",
+            "calinski", "davies", gmm ? "            bic            aic" : "");
+  json_builder_begin_object (b);
+  rl_json_member_string (b, "method", method);
+  json_builder_set_member_name (b, "rows");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < s->rows->len; i++)
+    {
+      const RlSelectKRow *r = &g_array_index (s->rows, RlSelectKRow, i);
+      if (!json)
+        {
+          printf ("%3u %14.6g %12.6g %8.4f %10.4f %14.6g %10.4f", r->k, r->inertia, r->f_k,
+                  r->growth_ratio, r->silhouette, r->calinski_harabasz, r->davies_bouldin);
+          if (gmm)
+            printf (" %14.6g %14.6g", r->bic, r->aic);
+          printf ("\n");
+          continue;
+        }
+      json_builder_begin_object (b);
+      rl_json_member_int (b, "k", r->k);
+      rl_json_member_double (b, "inertia", r->inertia);
+      rl_json_member_double (b, "f_k", r->f_k);
+      rl_json_member_double (b, "growth_ratio", r->growth_ratio);
+      rl_json_member_double (b, "silhouette", r->silhouette);
+      rl_json_member_double (b, "calinski_harabasz", r->calinski_harabasz);
+      rl_json_member_double (b, "davies_bouldin", r->davies_bouldin);
+      rl_json_member_int (b, "n_empty", ((RlClustering *) s->clusterings->pdata[i])->n_empty);
+      if (gmm)
+        {
+          rl_json_member_double (b, "bic", r->bic);
+          rl_json_member_double (b, "aic", r->aic);
+          rl_json_member_double (b, "log_likelihood", r->log_likelihood);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  if (json)
+    rl_json_print (b);
+}
+
+int
+rl_cli_select_k (int    argc,
+                 char **argv)
+{
+  ClusterArgs args;
+  int k_min = 2, k_max = 9;
+  const GOptionEntry entries[] = {
+    { "k-min", 0, 0, G_OPTION_ARG_INT, &k_min, "Smallest k (default 2)", "A" },
+    { "k-max", 0, 0, G_OPTION_ARG_INT, &k_max, "Largest k (default 9)", "B" },
+    METHOD_ENTRIES (&args),
+    { NULL }
+  };
+  RlMethodSpec spec;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlFrame) frame = NULL;
+  RlSelectK *s = NULL;
+  int status = 0;
+
+  cluster_args_init (&args);
+  if (!rl_cli_parse (&argc, &argv, "select-k", "INPUT",
+                     "Cluster for every k in a range: inertia, f_k, growth ratio, validity indices, BIC.",
+                     &args.common, entries, 1))
+    status = RL_CLI_EXIT_USAGE;
+  else if (!make_spec (&args, &spec, &error)
+           || (frame = rl_cli_load_frame (argv[1], &args.common, &error)) == NULL
+           || !check_k (frame, k_min, "--k-min", &error) || !check_k (frame, k_max, "--k-max", &error))
+    status = rl_cli_fail (g_steal_pointer (&error));
+  else if (k_min > k_max)
+    status = rl_cli_failf ("select-k: --k-min %d is larger than --k-max %d", k_min, k_max);
+  else if ((s = rl_select_k (frame->X, k_min, k_max, run_for_k, &spec, NULL, NULL, NULL, &error)) == NULL)
+    status = rl_cli_fail (g_steal_pointer (&error));
+  else
+    print_select_k (s, args.common.json, rl_method_to_string (spec.method));
+  g_clear_pointer (&s, rl_select_k_free);
+  cluster_args_clear (&args);
+  return status;
+}

@@ -1,0 +1,835 @@
+/* rl-gmm.c — Gaussian mixtures fitted by expectation–maximisation
+ *
+ * Copyright 2026 The RegionLab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "rl-gmm.h"
+
+#include <float.h>
+#include <math.h>
+#include <string.h>
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_linalg.h>
+
+#include "rl-error.h"
+#include "rl-kmeans.h"
+#include "rl-kmeans-private.h"
+#include "rl-rng.h"
+
+#define MAX_REG_STEPS 12
+
+static const char *const covariance_names[] = { "full", "tied", "diag", "spherical" };
+
+/* Caller-owned workspace of the E and M steps. Every covariance is kept as
+ * the inverse P of its Cholesky factor (Σ⁻¹ = PᵀP, P lower triangular), so
+ * that log N(x | μ, Σ) = −½(d log 2π + ‖P(x − μ)‖²) + log det P. For the
+ * diagonal types only the d diagonal entries of P are used. */
+typedef struct
+{
+  gsize   n, d;
+  guint   k;
+  double  reg;
+  double *resp;    /* n × k responsibilities */
+  double *nk;      /* k, Σ of the responsibilities */
+  double *prec;    /* k × d × d */
+  double *logdet;  /* k, log det P_c */
+  double *diff;    /* d */
+  double *lp;      /* k */
+} GmmWork;
+
+static void
+gmm_work_init (GmmWork *w,
+               gsize    n,
+               gsize    d,
+               guint    k,
+               double   reg)
+{
+  w->n = n;
+  w->d = d;
+  w->k = k;
+  w->reg = reg;
+  w->resp = g_new0 (double, n * k);
+  w->nk = g_new0 (double, k);
+  w->prec = g_new0 (double, k * d * d);
+  w->logdet = g_new0 (double, k);
+  w->diff = g_new0 (double, d);
+  w->lp = g_new0 (double, k);
+}
+
+static void
+gmm_work_clear (GmmWork *w)
+{
+  g_free (w->resp);
+  g_free (w->nk);
+  g_free (w->prec);
+  g_free (w->logdet);
+  g_free (w->diff);
+  g_free (w->lp);
+}
+
+static gboolean
+is_diagonal (RlCovariance covariance)
+{
+  return covariance == RL_COVARIANCE_DIAG || covariance == RL_COVARIANCE_SPHERICAL;
+}
+
+/* ---- M step ----------------------------------------------------------- */
+
+static void
+estimate_weights_means (const gsl_matrix *X,
+                        GmmWork          *w,
+                        RlGmmModel       *m)
+{
+  gsl_matrix_set_zero (m->means);
+  for (guint c = 0; c < w->k; c++)
+    w->nk[c] = 10.0 * DBL_EPSILON;
+  for (gsize i = 0; i < w->n; i++)
+    {
+      const double *x = X->data + i * X->tda;
+      for (guint c = 0; c < w->k; c++)
+        {
+          double r = w->resp[i * w->k + c];
+          double *mu = m->means->data + c * m->means->tda;
+          if (r == 0.0)
+            continue;
+          w->nk[c] += r;
+          for (gsize j = 0; j < w->d; j++)
+            mu[j] += r * x[j];
+        }
+    }
+  for (guint c = 0; c < w->k; c++)
+    {
+      gsl_vector_view mu = gsl_matrix_row (m->means, c);
+      gsl_vector_scale (&mu.vector, 1.0 / w->nk[c]);
+      gsl_vector_set (m->weights, c, w->nk[c] / w->n);
+    }
+}
+
+/* Adds r·(x − μ)(x − μ)ᵀ (lower triangle, or the diagonal only) to the
+ * d × d row-major block @S. */
+static void
+accumulate_scatter (const double *x,
+                    const double *mu,
+                    double        r,
+                    gboolean      diagonal,
+                    double       *diff,
+                    gsize         d,
+                    double       *S)
+{
+  for (gsize j = 0; j < d; j++)
+    diff[j] = x[j] - mu[j];
+  for (gsize j = 0; j < d; j++)
+    {
+      double *row = S + j * d, rj = r * diff[j];
+      if (diagonal)
+        row[j] += rj * diff[j];
+      else
+        for (gsize l = 0; l <= j; l++)
+          row[l] += rj * diff[l];
+    }
+}
+
+/* Scales the scatter, adds reg_covar, and writes it as block @c (or all blocks). */
+static void
+store_covariance (RlGmmModel *m,
+                  gsl_matrix *S,
+                  double      scale,
+                  double      reg,
+                  int         only_block)
+{
+  gsize d = m->d;
+
+  gsl_matrix_scale (S, scale);
+  for (gsize j = 0; j < d; j++)
+    {
+      for (gsize l = 0; l < j; l++)
+        gsl_matrix_set (S, l, j, gsl_matrix_get (S, j, l));
+      *gsl_matrix_ptr (S, j, j) += reg;
+    }
+  if (m->covariance == RL_COVARIANCE_SPHERICAL)
+    {
+      double v = 0.0;
+      for (gsize j = 0; j < d; j++)
+        v += gsl_matrix_get (S, j, j) / d;
+      gsl_matrix_set_identity (S);
+      gsl_matrix_scale (S, v);
+    }
+  for (guint c = 0; c < m->k; c++)
+    if (only_block < 0 || (guint) only_block == c)
+      {
+        gsl_matrix_view B = rl_gmm_model_covariance (m, c);
+        gsl_matrix_memcpy (&B.matrix, S);
+      }
+}
+
+static void
+m_step (const gsl_matrix *X,
+        GmmWork          *w,
+        RlGmmModel       *m)
+{
+  gsize d = w->d, dd = d * d;
+  g_autoptr(gsl_matrix) scatter = gsl_matrix_calloc (w->k * d, d);
+  gboolean diagonal = is_diagonal (m->covariance);
+  double total = 0.0;
+
+  estimate_weights_means (X, w, m);
+  for (gsize i = 0; i < w->n; i++)
+    for (guint c = 0; c < w->k; c++)
+      if (w->resp[i * w->k + c] != 0.0)
+        accumulate_scatter (X->data + i * X->tda, m->means->data + c * m->means->tda,
+                            w->resp[i * w->k + c], diagonal, w->diff, d,
+                            scatter->data + c * dd);
+  for (guint c = 0; c < w->k; c++)
+    {
+      gsl_matrix_view S = gsl_matrix_submatrix (scatter, c * d, 0, d, d);
+      total += w->nk[c];
+      if (m->covariance != RL_COVARIANCE_TIED)
+        store_covariance (m, &S.matrix, 1.0 / w->nk[c], w->reg, c);
+      else if (c > 0)
+        {
+          gsl_matrix_view S0 = gsl_matrix_submatrix (scatter, 0, 0, d, d);
+          gsl_matrix_add (&S0.matrix, &S.matrix);
+        }
+    }
+  if (m->covariance == RL_COVARIANCE_TIED)
+    {
+      gsl_matrix_view S0 = gsl_matrix_submatrix (scatter, 0, 0, d, d);
+      store_covariance (m, &S0.matrix, 1.0 / total, w->reg, -1);
+    }
+}
+
+/* ---- precisions --------------------------------------------------------- */
+
+/* A factorisation is accepted when every squared pivot is positive and at
+ * least PIVOT_FLOOR times the largest variance: below that the component
+ * has collapsed onto a subspace and its density is meaningless. */
+#define PIVOT_FLOOR 1e-12
+
+static gboolean
+pivots_ok (const gsl_matrix *S,
+           const gsl_matrix *L)
+{
+  double top = 0.0;
+
+  for (gsize j = 0; j < S->size1; j++)
+    top = MAX (top, gsl_matrix_get (S, j, j));
+  for (gsize j = 0; j < S->size1; j++)
+    {
+      double p = L != NULL ? gsl_matrix_get (L, j, j) : sqrt (gsl_matrix_get (S, j, j));
+      if (!(p * p > PIVOT_FLOOR * top) || !isfinite (p))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Cholesky factor of @S in @L (or only a check of the diagonal when @L is
+ * NULL); on failure adds ×10 steps of regularisation to the diagonal of @S
+ * itself, so the model says what was used. */
+static gboolean
+factorise (gsl_matrix *S,
+           gsl_matrix *L,
+           double      reg,
+           guint       max_steps,
+           RlGmmModel *m,
+           guint       c,
+           GError    **error)
+{
+  double extra = MAX (reg, 1e-12);
+
+  for (guint step = 0; step <= max_steps; step++)
+    {
+      if (L == NULL && pivots_ok (S, NULL))
+        return TRUE;
+      if (L != NULL)
+        {
+          gsl_matrix_memcpy (L, S);
+          if (gsl_linalg_cholesky_decomp1 (L) == GSL_SUCCESS && pivots_ok (S, L))
+            return TRUE;
+        }
+      if (step == max_steps)
+        break;
+      extra *= 10.0;
+      for (gsize j = 0; j < S->size1; j++)
+        *gsl_matrix_ptr (S, j, j) += extra;
+      m->n_regularised++;
+      m->max_extra_reg = MAX (m->max_extra_reg, extra);
+    }
+  g_set_error (error, RL_ERROR, RL_ERROR_NUMERIC,
+               "the covariance of mixture component %u is not positive definite even with "
+               "%g added to its diagonal; remove constant or duplicate columns, scale the "
+               "data, or choose fewer components", c + 1, max_steps > 0 ? extra : 0.0);
+  return FALSE;
+}
+
+static void
+diagonal_precision (const gsl_matrix *S,
+                    GmmWork          *w,
+                    guint             c)
+{
+  double *p = w->prec + c * w->d * w->d;
+
+  w->logdet[c] = 0.0;
+  for (gsize j = 0; j < w->d; j++)
+    {
+      p[j] = 1.0 / sqrt (gsl_matrix_get (S, j, j));
+      w->logdet[c] += log (p[j]);
+    }
+}
+
+/* Fills w->prec and w->logdet from the model's covariances. When @fix is
+ * TRUE a covariance that cannot be factorised is regularised further. */
+static gboolean
+compute_precisions (RlGmmModel *m,
+                    GmmWork    *w,
+                    gboolean    fix,
+                    GError    **error)
+{
+  g_autoptr(gsl_matrix) L = gsl_matrix_alloc (w->d, w->d);
+  gsize dd = w->d * w->d;
+
+  for (guint c = 0; c < w->k; c++)
+    {
+      gsl_matrix_view S = rl_gmm_model_covariance (m, c);
+
+      if (is_diagonal (m->covariance))
+        {
+          if (!factorise (&S.matrix, NULL, w->reg, fix ? MAX_REG_STEPS : 0, m, c, error))
+            return FALSE;
+          diagonal_precision (&S.matrix, w, c);
+          continue;
+        }
+      if (m->covariance == RL_COVARIANCE_TIED && c > 0)
+        {
+          memcpy (w->prec + c * dd, w->prec, dd * sizeof (double));
+          w->logdet[c] = w->logdet[0];
+          continue;
+        }
+      if (!factorise (&S.matrix, L, w->reg, fix ? MAX_REG_STEPS : 0, m, c, error))
+        return FALSE;
+      w->logdet[c] = 0.0;
+      for (gsize j = 0; j < w->d; j++)
+        w->logdet[c] -= log (gsl_matrix_get (L, j, j));
+      gsl_linalg_tri_invert (CblasLower, CblasNonUnit, L);
+      for (gsize j = 0; j < w->d; j++)
+        for (gsize l = 0; l < w->d; l++)
+          w->prec[c * dd + j * w->d + l] = l <= j ? gsl_matrix_get (L, j, l) : 0.0;
+    }
+  if (m->covariance == RL_COVARIANCE_TIED)
+    for (guint c = 1; c < w->k; c++)
+      {
+        gsl_matrix_view S0 = rl_gmm_model_covariance (m, 0), S = rl_gmm_model_covariance (m, c);
+        gsl_matrix_memcpy (&S.matrix, &S0.matrix);
+      }
+  return TRUE;
+}
+
+/* ---- E step ------------------------------------------------------------- */
+
+/* ‖P(x − μ)‖² for one component. */
+static double
+mahalanobis2 (const double *x,
+              const double *mu,
+              const double *P,
+              gboolean      diagonal,
+              gsize         d,
+              double       *diff)
+{
+  double q = 0.0;
+
+  for (gsize j = 0; j < d; j++)
+    diff[j] = x[j] - mu[j];
+  if (diagonal)
+    {
+      for (gsize j = 0; j < d; j++)
+        q += (diff[j] * P[j]) * (diff[j] * P[j]);
+      return q;
+    }
+  for (gsize j = 0; j < d; j++)
+    {
+      const double *row = P + j * d;
+      double y = 0.0;
+      for (gsize l = 0; l <= j; l++)
+        y += row[l] * diff[l];
+      q += y * y;
+    }
+  return q;
+}
+
+/* Responsibilities into w->resp (log-sum-exp); returns the total log-likelihood. */
+static double
+e_step (const gsl_matrix *X,
+        const RlGmmModel *m,
+        GmmWork          *w)
+{
+  gboolean diagonal = is_diagonal (m->covariance);
+  double base = -0.5 * w->d * log (2.0 * M_PI), total = 0.0;
+  g_autofree double *log_weight = g_new (double, w->k);
+
+  for (guint c = 0; c < w->k; c++)
+    log_weight[c] = log (gsl_vector_get (m->weights, c)) + base + w->logdet[c];
+  for (gsize i = 0; i < w->n; i++)
+    {
+      const double *x = X->data + i * X->tda;
+      double *r = w->resp + i * w->k, top = -INFINITY, s = 0.0, lse;
+
+      for (guint c = 0; c < w->k; c++)
+        {
+          double q = mahalanobis2 (x, m->means->data + c * m->means->tda,
+                                   w->prec + c * w->d * w->d, diagonal, w->d, w->diff);
+          w->lp[c] = log_weight[c] - 0.5 * q;
+          top = MAX (top, w->lp[c]);
+        }
+      for (guint c = 0; c < w->k; c++)
+        s += r[c] = exp (w->lp[c] - top);
+      lse = top + log (s);
+      for (guint c = 0; c < w->k; c++)
+        r[c] /= s;
+      total += lse;
+    }
+  return total;
+}
+
+/* ---- one EM run ------------------------------------------------------- */
+
+typedef struct
+{
+  guint    n_iter;
+  gboolean converged;
+  double   log_likelihood;   /* total, with the final parameters */
+} GmmRun;
+
+static gboolean
+init_from_kmeans (const gsl_matrix   *X,
+                  const RlGmmOptions *opts,
+                  guint               r,
+                  GmmWork            *w,
+                  RlGmmModel         *m,
+                  GCancellable       *cancellable,
+                  GError            **error)
+{
+  g_autoptr(RlClustering) km = NULL;
+  RlKmeansOptions ko;
+
+  rl_kmeans_options_init (&ko);
+  ko.k = opts->k;
+  ko.n_init = 1;
+  /* plain Lloyd from k-means++: varied starts matter more than the best partition */
+  ko.hartigan = FALSE;
+  ko.n_swap = 0;
+  ko.seed = rl_rng_derive_seed (opts->seed, r);
+  km = rl_kmeans (X, &ko, NULL, NULL, cancellable, error);
+  if (km == NULL)
+    return FALSE;
+  memset (w->resp, 0, w->n * w->k * sizeof (double));
+  for (gsize i = 0; i < w->n; i++)
+    w->resp[i * w->k + km->labels[i]] = 1.0;
+  m_step (X, w, m);
+  return compute_precisions (m, w, TRUE, error);
+}
+
+/* EM iterations from the current parameters until the mean log-likelihood
+ * per row changes by less than @tol; adds to run->n_iter. */
+static gboolean
+em_iterate (const gsl_matrix *X,
+            RlGmmModel       *m,
+            GmmWork          *w,
+            guint             max_iter,
+            double            tol,
+            GmmRun           *run,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  double lower = -INFINITY;
+
+  run->converged = FALSE;
+  for (guint it = 1; it <= max_iter; it++)
+    {
+      double prev = lower;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_set_error_literal (error, RL_ERROR, RL_ERROR_CANCELLED, "the mixture fit was cancelled");
+          return FALSE;
+        }
+      lower = e_step (X, m, w) / w->n;
+      m_step (X, w, m);
+      if (!compute_precisions (m, w, TRUE, error))
+        return FALSE;
+      run->n_iter++;
+      if (fabs (lower - prev) < tol)
+        {
+          run->converged = TRUE;
+          break;
+        }
+    }
+  run->log_likelihood = e_step (X, m, w);
+  return TRUE;
+}
+
+/* The best fit so far. */
+typedef struct
+{
+  RlGmmModel *model;
+  double     *resp;
+  GmmRun      run;
+} GmmBest;
+
+static void
+model_assign (RlGmmModel       *dst,
+              const RlGmmModel *src)
+{
+  gsl_vector_memcpy (dst->weights, src->weights);
+  gsl_matrix_memcpy (dst->means, src->means);
+  gsl_matrix_memcpy (dst->covariances, src->covariances);
+  dst->n_regularised = src->n_regularised;
+  dst->max_extra_reg = src->max_extra_reg;
+}
+
+static void
+keep_if_better (GmmBest          *best,
+                const RlGmmModel *m,
+                const GmmWork    *w,
+                const GmmRun     *run)
+{
+  if (best->model != NULL && !(run->log_likelihood > best->run.log_likelihood))
+    return;
+  if (best->model == NULL)
+    best->model = rl_gmm_model_copy (m);
+  else
+    model_assign (best->model, m);
+  best->run = *run;
+  memcpy (best->resp, w->resp, w->n * w->k * sizeof (double));
+}
+
+/* Moves component @c of @m to row @p: mean x_p, the pooled covariance, weight 1/k. */
+static void
+reseed_component (const gsl_matrix *X,
+                  RlGmmModel       *m,
+                  guint             c,
+                  gsize             p)
+{
+  g_autoptr(gsl_matrix) pooled = gsl_matrix_calloc (m->d, m->d);
+  gsl_vector_const_view x = gsl_matrix_const_row (X, p);
+  gsl_vector_view mu = gsl_matrix_row (m->means, c);
+  gsl_matrix_view S = rl_gmm_model_covariance (m, c);
+
+  for (guint e = 0; e < m->k; e++)
+    {
+      gsl_matrix_view B = rl_gmm_model_covariance (m, e);
+      gsl_matrix_scale (&B.matrix, gsl_vector_get (m->weights, e));
+      gsl_matrix_add (pooled, &B.matrix);
+      gsl_matrix_scale (&B.matrix, 1.0 / gsl_vector_get (m->weights, e));
+    }
+  gsl_vector_memcpy (&mu.vector, &x.vector);
+  gsl_matrix_memcpy (&S.matrix, pooled);
+  gsl_vector_set (m->weights, c, 1.0 / m->k);
+  gsl_vector_scale (m->weights, 1.0 / gsl_blas_dasum (m->weights));
+}
+
+/* A row drawn with probability ∝ its squared distance to the mean of its
+ * most responsible component in the best fit. */
+static gsize
+sample_far_row (const gsl_matrix *X,
+                const GmmBest    *best,
+                double           *cumsum,
+                gsl_rng          *rng)
+{
+  const RlGmmModel *m = best->model;
+  double s = 0.0;
+
+  for (gsize i = 0; i < X->size1; i++)
+    {
+      gsl_vector_const_view resp = gsl_vector_const_view_array (best->resp + i * m->k, m->k);
+      const double *x = gsl_matrix_const_ptr (X, i, 0);
+      const double *mu = gsl_matrix_const_ptr (m->means, gsl_vector_max_index (&resp.vector), 0);
+      for (gsize j = 0; j < m->d; j++)
+        s += (x[j] - mu[j]) * (x[j] - mu[j]);
+      cumsum[i] = s;
+    }
+  return rl_kmeans_sample_cumulative (cumsum, X->size1, gsl_rng_uniform (rng) * s);
+}
+
+/* Random-swap search on the best fit (one component jumps to a far row and
+ * EM runs again; kept when the likelihood rises), then a last EM polish of
+ * the best fit with a 100 times tighter tolerance. */
+static gboolean
+swap_search (const gsl_matrix   *X,
+             const RlGmmOptions *opts,
+             guint               trials,
+             GmmBest            *best,
+             GmmWork            *w,
+             RlGmmModel         *m,
+             GCancellable       *cancellable,
+             GError            **error)
+{
+  g_autoptr(gsl_rng) rng = rl_rng_new (rl_rng_derive_seed (opts->seed, opts->n_init));
+  g_autofree double *cumsum = g_new (double, X->size1);
+
+  for (guint t = 0; t <= trials; t++)
+    {
+      GmmRun run = { 0, FALSE, -INFINITY };
+
+      model_assign (m, best->model);
+      if (t < trials)
+        reseed_component (X, m, gsl_rng_uniform_int (rng, m->k),
+                          sample_far_row (X, best, cumsum, rng));
+      else
+        run = best->run;
+      if (!compute_precisions (m, w, TRUE, error)
+          || !em_iterate (X, m, w, opts->max_iter, opts->tol / 100.0, &run, cancellable, error))
+        return FALSE;
+      keep_if_better (best, m, w, &run);
+    }
+  return TRUE;
+}
+
+static guint
+swap_trials (const RlGmmOptions *opts,
+             gsize               n,
+             gsize               d)
+{
+  if (opts->n_swap != RL_GMM_SWAP_AUTO)
+    return opts->n_swap;
+  return (double) n * d * d * opts->k <= 1e6 ? 10 * opts->k : 0;
+}
+
+/* ---- public ----------------------------------------------------------- */
+
+const char *
+rl_covariance_to_string (RlCovariance covariance)
+{
+  g_return_val_if_fail (covariance <= RL_COVARIANCE_SPHERICAL, NULL);
+  return covariance_names[covariance];
+}
+
+gboolean
+rl_covariance_from_string (const char   *name,
+                           RlCovariance *covariance,
+                           GError      **error)
+{
+  for (guint t = 0; t < G_N_ELEMENTS (covariance_names); t++)
+    if (g_strcmp0 (name, covariance_names[t]) == 0)
+      {
+        *covariance = t;
+        return TRUE;
+      }
+  g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+               "unknown covariance type “%s”; use full, tied, diag or spherical",
+               name != NULL ? name : "");
+  return FALSE;
+}
+
+void
+rl_gmm_options_init (RlGmmOptions *opts)
+{
+  memset (opts, 0, sizeof *opts);
+  opts->k = 0;
+  opts->covariance = RL_COVARIANCE_FULL;
+  opts->n_init = 1;
+  opts->max_iter = 100;
+  opts->tol = 1e-3;
+  opts->reg_covar = 1e-6;
+  opts->seed = 0;
+  opts->n_swap = RL_GMM_SWAP_AUTO;
+}
+
+RlGmmModel *
+rl_gmm_model_new (RlCovariance covariance,
+                  guint        k,
+                  guint        d)
+{
+  RlGmmModel *self = g_new0 (RlGmmModel, 1);
+
+  self->covariance = covariance;
+  self->k = k;
+  self->d = d;
+  self->weights = gsl_vector_calloc (k);
+  self->means = gsl_matrix_calloc (k, d);
+  self->covariances = gsl_matrix_calloc ((gsize) k * d, d);
+  return self;
+}
+
+void
+rl_gmm_model_free (RlGmmModel *self)
+{
+  if (self == NULL)
+    return;
+  gsl_vector_free (self->weights);
+  gsl_matrix_free (self->means);
+  gsl_matrix_free (self->covariances);
+  g_free (self);
+}
+
+RlGmmModel *
+rl_gmm_model_copy (const RlGmmModel *self)
+{
+  RlGmmModel *copy = rl_gmm_model_new (self->covariance, self->k, self->d);
+
+  gsl_vector_memcpy (copy->weights, self->weights);
+  gsl_matrix_memcpy (copy->means, self->means);
+  gsl_matrix_memcpy (copy->covariances, self->covariances);
+  copy->n_regularised = self->n_regularised;
+  copy->max_extra_reg = self->max_extra_reg;
+  return copy;
+}
+
+gsl_matrix_view
+rl_gmm_model_covariance (RlGmmModel *self,
+                         guint       c)
+{
+  return gsl_matrix_submatrix (self->covariances, (gsize) c * self->d, 0, self->d, self->d);
+}
+
+guint
+rl_gmm_n_parameters (RlCovariance covariance,
+                     guint        k,
+                     guint        d)
+{
+  guint cov = 0;
+
+  switch (covariance)
+    {
+    case RL_COVARIANCE_FULL:
+      cov = k * d * (d + 1) / 2;
+      break;
+    case RL_COVARIANCE_TIED:
+      cov = d * (d + 1) / 2;
+      break;
+    case RL_COVARIANCE_DIAG:
+      cov = k * d;
+      break;
+    case RL_COVARIANCE_SPHERICAL:
+      cov = k;
+      break;
+    }
+  return cov + k * d + k - 1;
+}
+
+gboolean
+rl_gmm_model_log_likelihood (const RlGmmModel *self,
+                             const gsl_matrix *X,
+                             double           *log_likelihood,
+                             GError          **error)
+{
+  g_autoptr(RlGmmModel) m = NULL;
+  GmmWork w;
+  gboolean ok;
+
+  if (!rl_kmeans_check_input (X, 1, error))
+    return FALSE;
+  g_return_val_if_fail (X->size2 == self->d, FALSE);
+  rl_gsl_init ();
+  m = rl_gmm_model_copy (self);
+  gmm_work_init (&w, X->size1, X->size2, self->k, 0.0);
+  ok = compute_precisions (m, &w, FALSE, error);
+  if (ok)
+    *log_likelihood = e_step (X, m, &w);
+  gmm_work_clear (&w);
+  return ok;
+}
+
+static gboolean
+check_options (const RlGmmOptions *opts,
+               GError            **error)
+{
+  if (opts->n_init == 0 || !(opts->tol >= 0.0) || !(opts->reg_covar >= 0.0)
+      || opts->covariance > RL_COVARIANCE_SPHERICAL)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "a Gaussian mixture needs n_init >= 1, tol >= 0, reg_covar >= 0 and a known "
+                   "covariance type (got %u, %g, %g, %d)",
+                   opts->n_init, opts->tol, opts->reg_covar, (int) opts->covariance);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static RlClustering *
+make_result (const gsl_matrix *X,
+             const RlGmmModel *m,
+             const double     *resp,
+             const GmmRun     *run)
+{
+  gsize n = X->size1, d = X->size2;
+  RlClustering *res = rl_clustering_new ("gmm", n, d, m->k);
+  double p = rl_gmm_n_parameters (m->covariance, m->k, d);
+
+  res->responsibilities = gsl_matrix_alloc (n, m->k);
+  memcpy (res->responsibilities->data, resp, n * m->k * sizeof (double));
+  for (gsize i = 0; i < n; i++)
+    {
+      gsl_vector_view row = gsl_matrix_row (res->responsibilities, i);
+      res->labels[i] = gsl_vector_max_index (&row.vector);
+    }
+  gsl_matrix_memcpy (res->centers, m->means);
+  rl_clustering_update_scores (res, X);
+  res->log_likelihood = run->log_likelihood;
+  res->bic = -2.0 * run->log_likelihood + p * log ((double) n);
+  res->aic = -2.0 * run->log_likelihood + 2.0 * p;
+  res->n_iter = run->n_iter;
+  res->converged = run->converged;
+  return res;
+}
+
+gboolean
+rl_gmm_fit (const gsl_matrix   *X,
+            const RlGmmOptions *opts,
+            RlGmmModel        **model,
+            RlClustering      **clustering,
+            RlProgressFunc      progress,
+            gpointer            user_data,
+            GCancellable       *cancellable,
+            GError            **error)
+{
+  g_autoptr(RlGmmModel) m = NULL;
+  GmmBest best = { NULL, NULL, { 0, FALSE, -INFINITY } };
+  guint trials;
+  GmmWork w;
+  gboolean ok = TRUE;
+
+  if (!rl_kmeans_check_input (X, opts->k, error) || !check_options (opts, error))
+    return FALSE;
+  rl_gsl_init ();
+  m = rl_gmm_model_new (opts->covariance, opts->k, X->size2);
+  gmm_work_init (&w, X->size1, X->size2, opts->k, opts->reg_covar);
+  best.resp = g_new (double, X->size1 * opts->k);
+  trials = swap_trials (opts, X->size1, X->size2);
+
+  for (guint r = 0; r < opts->n_init && ok; r++)
+    {
+      GmmRun run = { 0, FALSE, -INFINITY };
+
+      m->n_regularised = 0;
+      m->max_extra_reg = 0.0;
+      ok = init_from_kmeans (X, opts, r, &w, m, cancellable, error)
+           && em_iterate (X, m, &w, opts->max_iter, opts->tol, &run, cancellable, error);
+      if (ok)
+        keep_if_better (&best, m, &w, &run);
+      rl_progress_report (progress, user_data, (r + 1.0) / (opts->n_init + (trials > 0)));
+    }
+  if (ok && trials > 0)
+    ok = swap_search (X, opts, trials, &best, &w, m, cancellable, error);
+  if (ok && clustering != NULL)
+    *clustering = make_result (X, best.model, best.resp, &best.run);
+  if (ok && model != NULL)
+    *model = g_steal_pointer (&best.model);
+  g_clear_pointer (&best.model, rl_gmm_model_free);
+  g_free (best.resp);
+  gmm_work_clear (&w);
+  return ok;
+}
+
+RlClustering *
+rl_gmm (const gsl_matrix   *X,
+        const RlGmmOptions *opts,
+        RlProgressFunc      progress,
+        gpointer            user_data,
+        GCancellable       *cancellable,
+        GError            **error)
+{
+  RlClustering *res = NULL;
+
+  if (!rl_gmm_fit (X, opts, NULL, &res, progress, user_data, cancellable, error))
+    return NULL;
+  return res;
+}

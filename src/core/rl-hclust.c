@@ -1,0 +1,695 @@
+/* rl-hclust.c — hierarchical agglomerative clustering with a SciPy-compatible linkage
+ *
+ * Copyright 2026 The RegionLab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Both algorithms record merges in the order they find them, as pairs of
+ * "slots" (a point index standing for the cluster it now belongs to) with a
+ * height. The result is then sorted by height (stably) and the slots are
+ * turned into cluster numbers with a union–find, which is the convention of
+ * SciPy's linkage: on the same data the rows agree one for one, ties
+ * included, because the searches break ties the same way (the first
+ * strictly smaller candidate in index order wins).
+ */
+#include "rl-hclust.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+#include "rl-error.h"
+#include "rl-input-check.h"
+
+#define CANCEL_EVERY 64
+
+typedef struct
+{
+  double height;
+  guint  index;
+} Merge;
+
+static const char *linkage_names[] = { "single", "complete", "average", "ward" };
+
+/* Union–find over cluster numbers 0 .. 2n − 2, as the linkage numbers them. */
+typedef struct
+{
+  guint *parent;
+  guint *size;
+  guint  next;
+} UnionFind;
+
+static void
+union_find_init (UnionFind *uf,
+                 guint      n)
+{
+  uf->parent = g_new (guint, 2 * n);
+  uf->size = g_new (guint, 2 * n);
+  for (guint i = 0; i < 2 * n; i++)
+    {
+      uf->parent[i] = i;
+      uf->size[i] = 1;
+    }
+  uf->next = n;
+}
+
+static void
+union_find_clear (UnionFind *uf)
+{
+  g_free (uf->parent);
+  g_free (uf->size);
+}
+
+static guint
+union_find_find (UnionFind *uf,
+                 guint      x)
+{
+  guint root = x;
+
+  while (uf->parent[root] != root)
+    root = uf->parent[root];
+  while (uf->parent[x] != root)
+    {
+      guint up = uf->parent[x];
+      uf->parent[x] = root;
+      x = up;
+    }
+  return root;
+}
+
+static guint
+union_find_merge (UnionFind *uf,
+                  guint      x,
+                  guint      y)
+{
+  guint id = uf->next++;
+
+  uf->parent[x] = id;
+  uf->parent[y] = id;
+  uf->size[id] = uf->size[x] + uf->size[y];
+  return uf->size[id];
+}
+
+static int
+compare_merges (const void *pa,
+                const void *pb)
+{
+  const Merge *a = pa, *b = pb;
+
+  if (a->height != b->height)
+    return a->height < b->height ? -1 : 1;
+  return a->index < b->index ? -1 : (a->index > b->index);
+}
+
+/* @Z holds rows [slot x, slot y, height, …] in merge order; sorts them by
+ * height (stable) and replaces slots by cluster numbers and sizes. */
+static gsl_matrix *
+sort_and_label (const gsl_matrix *Z)
+{
+  guint m = Z->size1, n = m + 1;
+  g_autofree Merge *order = g_new (Merge, m);
+  gsl_matrix *out = gsl_matrix_alloc (m, 4);
+  UnionFind uf;
+
+  for (guint i = 0; i < m; i++)
+    order[i] = (Merge) { gsl_matrix_get (Z, i, 2), i };
+  qsort (order, m, sizeof (Merge), compare_merges);
+
+  union_find_init (&uf, n);
+  for (guint i = 0; i < m; i++)
+    {
+      guint r = order[i].index;
+      guint x = union_find_find (&uf, (guint) gsl_matrix_get (Z, r, 0));
+      guint y = union_find_find (&uf, (guint) gsl_matrix_get (Z, r, 1));
+
+      gsl_matrix_set (out, i, 0, MIN (x, y));
+      gsl_matrix_set (out, i, 1, MAX (x, y));
+      gsl_matrix_set (out, i, 2, order[i].height);
+      gsl_matrix_set (out, i, 3, union_find_merge (&uf, x, y));
+    }
+  union_find_clear (&uf);
+  return out;
+}
+
+static gboolean
+check_cancelled (GCancellable *cancellable,
+                 GError      **error)
+{
+  if (!g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+  g_set_error_literal (error, RL_ERROR, RL_ERROR_CANCELLED, "Hierarchical clustering cancelled");
+  return TRUE;
+}
+
+/* Removes entry @pos from the ordered array @a of @len entries. */
+static void
+remove_at (guint *a,
+           guint  len,
+           guint  pos)
+{
+  memmove (a + pos, a + pos + 1, (len - pos - 1) * sizeof (guint));
+}
+
+/* Prim's minimum spanning tree; dist[] holds, for each point not yet in the
+ * tree, its distance to the tree, and is kept in the order of rest[]. */
+static gsl_matrix *
+single_linkage (const gsl_matrix *X,
+                GCancellable     *cancellable,
+                GError          **error)
+{
+  guint n = X->size1, d = X->size2, left = n - 1;
+  g_autofree guint *rest = g_new (guint, n);
+  g_autofree double *dist = g_new (double, n);
+  g_autoptr(gsl_matrix) Z = gsl_matrix_alloc (n - 1, 4);
+  guint x = 0;
+
+  for (guint i = 0; i < left; i++)
+    {
+      rest[i] = i + 1;
+      dist[i] = INFINITY;
+    }
+  for (guint step = 0; step < n - 1; step++)
+    {
+      const double *px = gsl_matrix_const_ptr (X, x, 0);
+      double best = INFINITY;
+      guint best_pos = 0;
+
+      if (step % CANCEL_EVERY == 0 && check_cancelled (cancellable, error))
+        return NULL;
+      for (guint p = 0; p < left; p++)
+        {
+          double t = sqrt (rl_distance2 (px, X->data + (gsize) rest[p] * X->tda, d));
+
+          if (dist[p] > t)
+            dist[p] = t;
+          if (dist[p] < best)
+            {
+              best = dist[p];
+              best_pos = p;
+            }
+        }
+      gsl_matrix_set (Z, step, 0, x);
+      gsl_matrix_set (Z, step, 1, rest[best_pos]);
+      gsl_matrix_set (Z, step, 2, best);
+      x = rest[best_pos];
+      remove_at (rest, left, best_pos);
+      memmove (dist + best_pos, dist + best_pos + 1, (left - best_pos - 1) * sizeof (double));
+      left--;
+    }
+  return sort_and_label (Z);
+}
+
+/* The distances between clusters. Up to MAX_SQUARE points they are kept as
+ * a full n × n matrix, D[i, j] at i n + j, so that the row of a cluster is
+ * contiguous both ways (as much memory as SciPy's distances and its working
+ * copy of them); above, as the condensed upper triangle, D[i, j] for i < j
+ * at start[i] + j, half the memory but a cache miss per entry in columns. */
+#define MAX_SQUARE 23170
+
+typedef struct
+{
+  double *D;
+  gsize  *start;
+  guint  *size;     /* points in the cluster a slot stands for, 0 once merged away */
+  guint  *active;   /* slots still in use, increasing */
+  guint   n_active;
+  guint   n;
+  gboolean square;
+} Chain;
+
+static inline double *
+chain_at (Chain *c,
+          guint  i,
+          guint  j)
+{
+  if (c->square)
+    return &c->D[(gsize) i * c->n + j];
+  return i < j ? &c->D[c->start[i] + j] : &c->D[c->start[j] + i];
+}
+
+static inline void
+chain_set (Chain *c,
+           guint  i,
+           guint  j,
+           double v)
+{
+  *chain_at (c, i, j) = v;
+  if (c->square)
+    *chain_at (c, j, i) = v;
+}
+
+/* The distance matrix, on huge pages where the system has them: the merges
+ * walk columns of it, one page apart per entry. */
+static double *
+alloc_distances (gsize len)
+{
+  gsize bytes = len * sizeof (double);
+  void *mem = NULL;
+
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  if (bytes >= ((gsize) 64 << 20) && posix_memalign (&mem, (gsize) 2 << 20, bytes) == 0)
+    {
+      madvise (mem, bytes, MADV_HUGEPAGE);
+      return mem;
+    }
+#endif
+  mem = malloc (bytes);
+  return mem;
+}
+
+typedef struct
+{
+  Chain            *chain;
+  const gsl_matrix *X;
+  guint             first, last;
+} FillPart;
+
+/* Distances of the rows [first, last): whole rows of the square matrix, the
+ * part right of the diagonal of the condensed one; always written in order. */
+static gpointer
+fill_rows (gpointer data)
+{
+  FillPart *p = data;
+  Chain *c = p->chain;
+  guint n = c->n, d = p->X->size2;
+
+  for (guint i = p->first; i < p->last; i++)
+    {
+      const double *pi = gsl_matrix_const_ptr (p->X, i, 0);
+      double *row = c->square ? c->D + (gsize) i * n : c->D + c->start[i];
+
+      for (guint j = c->square ? 0 : i + 1; j < n; j++)
+        row[j] = sqrt (rl_distance2 (pi, p->X->data + (gsize) j * p->X->tda, d));
+    }
+  return NULL;
+}
+
+/* Two threads for large matrices; each distance is computed the same way. */
+static void
+fill_distances (Chain            *c,
+                const gsl_matrix *X)
+{
+  guint split = c->square ? c->n / 2 : (guint) (c->n * (1.0 - sqrt (0.5)));
+  FillPart parts[2] = { { c, X, 0, split }, { c, X, split, c->n } };
+  GThread *thread = NULL;
+
+  if (c->n >= 1024)
+    thread = g_thread_try_new ("rl-hclust", fill_rows, &parts[1], NULL);
+  fill_rows (&parts[0]);
+  if (thread != NULL)
+    g_thread_join (thread);
+  else
+    fill_rows (&parts[1]);
+}
+
+static gboolean
+chain_init (Chain            *c,
+            const gsl_matrix *X,
+            GError          **error)
+{
+  guint n = X->size1;
+  gboolean square = n <= MAX_SQUARE;
+  gsize len = square ? (gsize) n * n : (gsize) n * (n - 1) / 2;
+
+  c->D = alloc_distances (len);
+  if (c->D == NULL)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "Hierarchical clustering of %u rows needs %" G_GSIZE_FORMAT
+                   " MB for distances; use single linkage or fewer rows",
+                   n, len * sizeof (double) >> 20);
+      return FALSE;
+    }
+  c->n = n;
+  c->square = square;
+  c->start = g_new (gsize, n);
+  c->size = g_new (guint, n);
+  c->active = g_new (guint, n);
+  c->n_active = n;
+  for (guint i = 0; i < n; i++)
+    {
+      c->start[i] = (gsize) n * i - (gsize) i * (i + 1) / 2 - i - 1;
+      c->size[i] = 1;
+      c->active[i] = i;
+    }
+  fill_distances (c, X);
+  return TRUE;
+}
+
+static void
+chain_clear (Chain *c)
+{
+  free (c->D);
+  g_free (c->start);
+  g_free (c->size);
+  g_free (c->active);
+}
+
+/* Nearest active neighbour of @x, starting from the candidate @y at
+ * distance *@best (so that it is kept on ties). */
+static guint
+chain_nearest (Chain  *c,
+               guint   x,
+               guint   y,
+               double *best)
+{
+  double min = *best;
+  guint a = 0;
+
+  if (c->square)
+    {
+      const double *row = c->D + (gsize) x * c->n;
+
+      for (; a < c->n_active; a++)
+        {
+          guint i = c->active[a];
+          if (row[i] < min && i != x)
+            {
+              min = row[i];
+              y = i;
+            }
+        }
+      *best = min;
+      return y;
+    }
+  for (; a < c->n_active && c->active[a] < x; a++)
+    {
+      double t = c->D[c->start[c->active[a]] + x];
+      if (t < min)
+        {
+          min = t;
+          y = c->active[a];
+        }
+    }
+  for (a++; a < c->n_active; a++)
+    {
+      double t = c->D[c->start[x] + c->active[a]];
+      if (t < min)
+        {
+          min = t;
+          y = c->active[a];
+        }
+    }
+  *best = min;
+  return y;
+}
+
+static inline double
+lance_williams (RlLinkage method,
+                double    d_xi,
+                double    d_yi,
+                double    d_xy,
+                guint     nx,
+                guint     ny,
+                guint     ni)
+{
+  double t;
+
+  switch (method)
+    {
+    case RL_LINKAGE_COMPLETE:
+      return d_xi > d_yi ? d_xi : d_yi;
+    case RL_LINKAGE_AVERAGE:
+      return (nx * d_xi + ny * d_yi) / (nx + ny);
+    case RL_LINKAGE_WARD:
+      t = 1.0 / (nx + ny + ni);
+      return sqrt ((ni + nx) * t * d_xi * d_xi + (ni + ny) * t * d_yi * d_yi
+                   - ni * t * d_xy * d_xy);
+    case RL_LINKAGE_SINGLE:
+    default:
+      return d_xi < d_yi ? d_xi : d_yi;
+    }
+}
+
+/* Merges slot @x into slot @y (x < y) at distance @d_xy. */
+static void
+chain_merge (Chain    *c,
+             RlLinkage method,
+             guint     x,
+             guint     y,
+             double    d_xy)
+{
+  guint nx = c->size[x], ny = c->size[y], pos_x = 0;
+
+  c->size[x] = 0;
+  c->size[y] = nx + ny;
+  for (guint a = 0; a < c->n_active; a++)
+    {
+      guint i = c->active[a];
+
+      if (i == x)
+        pos_x = a;
+      if (i == x || i == y)
+        continue;
+      chain_set (c, i, y, lance_williams (method, *chain_at (c, x, i), *chain_at (c, y, i), d_xy,
+                                         nx, ny, c->size[i]));
+    }
+  remove_at (c->active, c->n_active, pos_x);
+  c->n_active--;
+}
+
+static gsl_matrix *
+chain_linkage (const gsl_matrix *X,
+               RlLinkage         method,
+               GCancellable     *cancellable,
+               GError          **error)
+{
+  guint n = X->size1, len = 0;
+  g_autofree guint *stack = g_new (guint, n);
+  g_autoptr(gsl_matrix) Z = gsl_matrix_alloc (n - 1, 4);
+  Chain c;
+
+  if (!chain_init (&c, X, error))
+    return NULL;
+  for (guint step = 0; step < n - 1; step++)
+    {
+      guint x, y = 0;
+      double best;
+
+      if (step % CANCEL_EVERY == 0 && check_cancelled (cancellable, error))
+        {
+          chain_clear (&c);
+          return NULL;
+        }
+      if (len == 0)
+        stack[len++] = c.active[0];
+      for (;;)
+        {
+          x = stack[len - 1];
+          best = INFINITY;
+          if (len > 1)
+            {
+              y = stack[len - 2];
+              best = *chain_at (&c, x, y);
+            }
+          y = chain_nearest (&c, x, y, &best);
+          if (len > 1 && y == stack[len - 2])
+            break;
+          stack[len++] = y;
+        }
+      len -= 2;
+      if (x > y)
+        {
+          guint t = x;
+          x = y;
+          y = t;
+        }
+      gsl_matrix_set (Z, step, 0, x);
+      gsl_matrix_set (Z, step, 1, y);
+      gsl_matrix_set (Z, step, 2, best);
+      chain_merge (&c, method, x, y, best);
+    }
+  chain_clear (&c);
+  return sort_and_label (Z);
+}
+
+const char *
+rl_linkage_to_string (RlLinkage method)
+{
+  g_return_val_if_fail (method <= RL_LINKAGE_WARD, NULL);
+  return linkage_names[method];
+}
+
+gboolean
+rl_linkage_from_string (const char *name,
+                        RlLinkage  *method,
+                        GError    **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (linkage_names); i++)
+    if (g_strcmp0 (name, linkage_names[i]) == 0)
+      {
+        *method = i;
+        return TRUE;
+      }
+  g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+               "Unknown linkage “%s”: use single, complete, average or ward",
+               name != NULL ? name : "");
+  return FALSE;
+}
+
+gsl_matrix *
+rl_hclust_linkage (const gsl_matrix *X,
+                   RlLinkage         method,
+                   GCancellable     *cancellable,
+                   GError          **error)
+{
+  g_autoptr(gsl_matrix) Z = NULL;
+
+  if (method > RL_LINKAGE_WARD)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "Unknown linkage %d", (int) method);
+      return NULL;
+    }
+  if (!rl_check_matrix (X, 2, "Hierarchical clustering", error))
+    return NULL;
+  if (X->size1 > G_MAXUINT / 2)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "Hierarchical clustering: too many rows (%" G_GSIZE_FORMAT ")", X->size1);
+      return NULL;
+    }
+  if (method == RL_LINKAGE_SINGLE)
+    Z = single_linkage (X, cancellable, error);
+  else
+    Z = chain_linkage (X, method, cancellable, error);
+  if (Z == NULL)
+    return NULL;
+  if (!isfinite (gsl_matrix_get (Z, Z->size1 - 1, 2)))
+    {
+      g_set_error_literal (error, RL_ERROR, RL_ERROR_NUMERIC,
+                           "Hierarchical clustering: distances overflow; scale the data first");
+      return NULL;
+    }
+  return g_steal_pointer (&Z);
+}
+
+/* Checks that @Z is a linkage matrix of n − 1 rows whose ids refer only to
+ * points and to clusters made by earlier rows, each used once. */
+static gboolean
+check_linkage (const gsl_matrix *Z,
+               GError          **error)
+{
+  guint m = Z != NULL ? Z->size1 : 0, n = m + 1;
+  g_autofree gboolean *used = NULL;
+
+  if (Z == NULL || Z->size2 != 4)
+    goto fail;
+  used = g_new0 (gboolean, 2 * n);
+  for (guint i = 0; i < m; i++)
+    for (guint c = 0; c < 2; c++)
+      {
+        double v = gsl_matrix_get (Z, i, c);
+
+        if (!(v >= 0 && v < n + i) || v != floor (v) || used[(guint) v])
+          goto fail;
+        used[(guint) v] = TRUE;
+      }
+  return TRUE;
+
+fail:
+  g_set_error_literal (error, RL_ERROR, RL_ERROR_INVALID,
+                       "Not a linkage matrix: expected n − 1 rows [a, b, height, size] "
+                       "joining each point and earlier cluster once");
+  return FALSE;
+}
+
+guint *
+rl_hclust_cut (const gsl_matrix *linkage,
+               guint             k,
+               GError          **error)
+{
+  guint n, next = 0;
+  g_autofree guint *map = NULL;
+  guint *labels;
+  UnionFind uf;
+
+  if (!check_linkage (linkage, error))
+    return NULL;
+  n = linkage->size1 + 1;
+  if (k < 1 || k > n)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "Cannot cut %u points into %u clusters: k must be between 1 and %u", n, k, n);
+      return NULL;
+    }
+  union_find_init (&uf, n);
+  for (guint i = 0; i + k < n; i++)
+    union_find_merge (&uf, (guint) gsl_matrix_get (linkage, i, 0),
+                      (guint) gsl_matrix_get (linkage, i, 1));
+  map = g_new (guint, 2 * n);
+  for (guint i = 0; i < 2 * n; i++)
+    map[i] = G_MAXUINT;
+  labels = g_new (guint, n);
+  for (guint i = 0; i < n; i++)
+    {
+      guint root = union_find_find (&uf, i);
+
+      if (map[root] == G_MAXUINT)
+        map[root] = next++;
+      labels[i] = map[root];
+    }
+  union_find_clear (&uf);
+  return labels;
+}
+
+guint *
+rl_hclust_leaf_order (const gsl_matrix *linkage)
+{
+  guint n = linkage->size1 + 1, len = 0, out = 0;
+  g_autofree guint *stack = g_new (guint, 2 * n);
+  guint *order = g_new (guint, n);
+
+  stack[len++] = 2 * n - 2;
+  while (len > 0)
+    {
+      guint id = stack[--len];
+
+      if (id < n)
+        {
+          order[out++] = id;
+          continue;
+        }
+      stack[len++] = (guint) gsl_matrix_get (linkage, id - n, 1);
+      stack[len++] = (guint) gsl_matrix_get (linkage, id - n, 0);
+    }
+  g_assert (out == n);
+  return order;
+}
+
+RlClustering *
+rl_hclust (const gsl_matrix *X,
+           RlLinkage         method,
+           guint             k,
+           GCancellable     *cancellable,
+           GError          **error)
+{
+  g_autoptr(RlClustering) result = NULL;
+  g_autoptr(gsl_matrix) Z = NULL;
+  g_autofree guint *labels = NULL;
+
+  if (!rl_check_matrix (X, 1, "Hierarchical clustering", error))
+    return NULL;
+  if (k < 1 || k > X->size1)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "Hierarchical clustering: k = %u must be between 1 and the number of rows (%"
+                   G_GSIZE_FORMAT ")", k, X->size1);
+      return NULL;
+    }
+  result = rl_clustering_new ("hclust", X->size1, X->size2, k);
+  if (X->size1 > 1)
+    {
+      Z = rl_hclust_linkage (X, method, cancellable, error);
+      if (Z == NULL)
+        return NULL;
+      labels = rl_hclust_cut (Z, k, error);
+      if (labels == NULL)
+        return NULL;
+      memcpy (result->labels, labels, X->size1 * sizeof (guint));
+      result->linkage = g_steal_pointer (&Z);
+    }
+  rl_clustering_update_from_labels (result, X);
+  result->converged = TRUE;
+  return g_steal_pointer (&result);
+}

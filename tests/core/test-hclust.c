@@ -1,0 +1,277 @@
+/* test-hclust.c — hierarchical clustering against SciPy and by hand
+ *
+ * Copyright 2026 The RegionLab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * tests/data/hclust-reference.json comes from SciPy 1.10.1's linkage,
+ * cut_tree, fcluster(Z, k, "maxclust") and leaves_list (see
+ * make-hclust-pca-validity-reference.py). Ids and sizes must match exactly,
+ * heights within 1e-9 relative.
+ */
+#include <string.h>
+#include "rl-error.h"
+#include "rl-hclust.h"
+#include "rl-ref-json.h"
+
+#define HEIGHT_TOL 1e-9
+
+static const char *methods[] = { "single", "complete", "average", "ward" };
+
+static void
+assert_same_partition (const guint *a,
+                       const guint *b,
+                       guint        n)
+{
+  for (guint i = 0; i < n; i++)
+    for (guint j = i + 1; j < n; j++)
+      g_assert_cmpint (a[i] == a[j], ==, b[i] == b[j]);
+}
+
+static guint
+count_clusters (const guint *labels,
+                guint        n)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_hash_table_add (seen, GUINT_TO_POINTER (labels[i] + 1));
+  return g_hash_table_size (seen);
+}
+
+static void
+assert_first_appearance (const guint *labels,
+                         guint        n,
+                         guint        k)
+{
+  guint next = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpuint (labels[i], <=, next);
+      if (labels[i] == next)
+        next++;
+    }
+  g_assert_cmpuint (next, ==, k);
+}
+
+static void
+check_against_scipy (const gsl_matrix *X,
+                     RlLinkage         method,
+                     JsonObject       *ref)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(gsl_matrix) want = rl_ref_json_matrix (ref, "linkage");
+  g_autoptr(gsl_matrix) Z = rl_hclust_linkage (X, method, NULL, &error);
+  guint n = X->size1, k = json_object_get_int_member (ref, "k");
+  g_autofree guint *leaves = rl_ref_json_uints (ref, "leaves", NULL);
+  g_autofree guint *fc = rl_ref_json_uints (ref, "fcluster", NULL);
+  g_autofree guint *ct = rl_ref_json_uints (ref, "cut_tree", NULL);
+  g_autofree guint *order = NULL, *labels = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (Z->size1, ==, n - 1);
+  for (guint i = 0; i < n - 1; i++)
+    {
+      double h = gsl_matrix_get (Z, i, 2), hw = gsl_matrix_get (want, i, 2);
+
+      g_assert_cmpfloat (gsl_matrix_get (Z, i, 0), ==, gsl_matrix_get (want, i, 0));
+      g_assert_cmpfloat (gsl_matrix_get (Z, i, 1), ==, gsl_matrix_get (want, i, 1));
+      g_assert_cmpfloat (gsl_matrix_get (Z, i, 3), ==, gsl_matrix_get (want, i, 3));
+      if (!(fabs (h - hw) <= HEIGHT_TOL * fabs (hw)))
+        g_error ("%s row %u: height %.17g, SciPy %.17g", methods[method], i, h, hw);
+    }
+  order = rl_hclust_leaf_order (Z);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpuint (order[i], ==, leaves[i]);
+
+  labels = rl_hclust_cut (Z, k, &error);
+  g_assert_no_error (error);
+  assert_first_appearance (labels, n, k);
+  assert_same_partition (labels, ct, n);
+  /* fcluster agrees whenever it finds k clusters. */
+  if (count_clusters (fc, n) == k)
+    assert_same_partition (labels, fc, n);
+}
+
+static void
+test_against_scipy (void)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root = rl_ref_json_load ("hclust-reference.json", &parser);
+  const char *sets[] = { "blobs", "ties", "line4", "two", "dups" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
+    {
+      JsonObject *set = json_object_get_object_member (root, sets[s]);
+      JsonObject *by_method = json_object_get_object_member (set, "methods");
+      g_autoptr(gsl_matrix) X = rl_ref_json_matrix (set, "X");
+
+      for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
+        {
+          g_test_message ("%s, %s", sets[s], methods[m]);
+          check_against_scipy (X, m, json_object_get_object_member (by_method, methods[m]));
+        }
+    }
+}
+
+static void
+assert_row (const gsl_matrix *Z,
+            guint             i,
+            double            a,
+            double            b,
+            double            h,
+            double            size)
+{
+  g_assert_cmpfloat (gsl_matrix_get (Z, i, 0), ==, a);
+  g_assert_cmpfloat (gsl_matrix_get (Z, i, 1), ==, b);
+  rl_assert_close (gsl_matrix_get (Z, i, 2), h, 1e-14);
+  g_assert_cmpfloat (gsl_matrix_get (Z, i, 3), ==, size);
+}
+
+/* Points 0, 1, 3, 7 on a line. */
+static void
+test_line_by_hand (void)
+{
+  const double x[] = { 0, 1, 3, 7 };
+  gsl_matrix_const_view X = gsl_matrix_const_view_array (x, 4, 1);
+  g_autoptr(gsl_matrix) single = rl_hclust_linkage (&X.matrix, RL_LINKAGE_SINGLE, NULL, NULL);
+  g_autoptr(gsl_matrix) complete = rl_hclust_linkage (&X.matrix, RL_LINKAGE_COMPLETE, NULL, NULL);
+  g_autoptr(gsl_matrix) average = rl_hclust_linkage (&X.matrix, RL_LINKAGE_AVERAGE, NULL, NULL);
+  g_autoptr(gsl_matrix) ward = rl_hclust_linkage (&X.matrix, RL_LINKAGE_WARD, NULL, NULL);
+
+  assert_row (single, 0, 0, 1, 1, 2);
+  assert_row (single, 1, 2, 4, 2, 3);
+  assert_row (single, 2, 3, 5, 4, 4);
+  assert_row (complete, 1, 2, 4, 3, 3);
+  assert_row (complete, 2, 3, 5, 7, 4);
+  assert_row (average, 1, 2, 4, 2.5, 3);          /* (3 + 2) / 2 */
+  assert_row (average, 2, 3, 5, 17.0 / 3, 4);     /* (7 + 6 + 4) / 3 */
+  /* Ward: sqrt(2 |A| |B| / (|A| + |B|)) times the distance of the centroids. */
+  assert_row (ward, 0, 0, 1, 1, 2);
+  assert_row (ward, 1, 2, 4, sqrt (4.0 / 3) * 2.5, 3);
+  assert_row (ward, 2, 3, 5, sqrt (1.5) * (7 - 4.0 / 3), 4);
+}
+
+static void
+test_clustering_result (void)
+{
+  const double x[] = { 0, 0, 0, 1, 10, 10, 10, 11, 11, 10, 30, 0 };
+  gsl_matrix_const_view X = gsl_matrix_const_view_array (x, 6, 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlClustering) c = rl_hclust (&X.matrix, RL_LINKAGE_WARD, 3, NULL, &error);
+  const guint want[] = { 0, 0, 1, 1, 1, 2 };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (c->method, ==, "hclust");
+  g_assert_cmpuint (c->k, ==, 3);
+  g_assert_nonnull (c->linkage);
+  g_assert_cmpuint (c->linkage->size1, ==, 5);
+  for (guint i = 0; i < 6; i++)
+    g_assert_cmpuint (c->labels[i], ==, want[i]);
+  rl_assert_close (gsl_matrix_get (c->centers, 1, 0), 31.0 / 3, 1e-15);
+  rl_assert_close (gsl_matrix_get (c->centers, 2, 0), 30.0, 1e-15);
+  rl_assert_close (c->inertia, 0.5 + 4.0 / 3, 1e-14);
+  rl_assert_close (c->f_k, rl_f_k (&X.matrix, c->labels, c->centers, NULL), 1e-15);
+}
+
+static void
+test_degenerate (void)
+{
+  const double one[] = { 1, 2 };
+  const double nan_x[] = { 0, 1, NAN, 3 };
+  gsl_matrix_const_view X1 = gsl_matrix_const_view_array (one, 1, 2);
+  gsl_matrix_const_view Xn = gsl_matrix_const_view_array (nan_x, 4, 1);
+  const double bad[] = { 0, 0, 1, 1, 0, 1, 2, 2 };
+  gsl_matrix_const_view Zbad = gsl_matrix_const_view_array (bad, 2, 4);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlClustering) c = NULL;
+  RlLinkage l;
+
+  g_assert_null (rl_hclust_linkage (&X1.matrix, RL_LINKAGE_WARD, NULL, &error));
+  g_assert_error (error, RL_ERROR, RL_ERROR_INVALID);
+  g_clear_error (&error);
+
+  c = rl_hclust (&X1.matrix, RL_LINKAGE_SINGLE, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (c->labels[0], ==, 0);
+  g_assert_null (c->linkage);
+  rl_assert_close (c->inertia, 0.0, 0);
+
+  g_assert_null (rl_hclust (&X1.matrix, RL_LINKAGE_SINGLE, 2, NULL, &error));
+  g_assert_error (error, RL_ERROR, RL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (rl_hclust (&Xn.matrix, RL_LINKAGE_AVERAGE, 2, NULL, &error));
+  g_assert_error (error, RL_ERROR, RL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "row 3"));
+  g_clear_error (&error);
+  g_assert_null (rl_hclust_cut (&Zbad.matrix, 2, &error));   /* id 0 used twice */
+  g_assert_error (error, RL_ERROR, RL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (rl_linkage_from_string ("centroid", &l, &error));
+  g_assert_error (error, RL_ERROR, RL_ERROR_INVALID);
+  g_assert_true (rl_linkage_from_string ("average", &l, NULL));
+  g_assert_cmpint (l, ==, RL_LINKAGE_AVERAGE);
+}
+
+/* Every k from 1 to n on a tree with ties; and k = 0 or k > n fail. */
+static void
+test_cut_all_k (void)
+{
+  const double x[] = { 0, 0, 1, 1, 1, 5 };
+  gsl_matrix_const_view X = gsl_matrix_const_view_array (x, 6, 1);
+  g_autoptr(gsl_matrix) Z = rl_hclust_linkage (&X.matrix, RL_LINKAGE_COMPLETE, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint k = 1; k <= 6; k++)
+    {
+      g_autofree guint *labels = rl_hclust_cut (Z, k, &error);
+      g_assert_no_error (error);
+      assert_first_appearance (labels, 6, k);
+    }
+  g_assert_null (rl_hclust_cut (Z, 7, &error));
+  g_assert_error (error, RL_ERROR, RL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (rl_hclust_cut (Z, 0, &error));
+  g_assert_error (error, RL_ERROR, RL_ERROR_INVALID);
+}
+
+static void
+test_deterministic_and_cancel (void)
+{
+  g_autoptr(gsl_rng) rng = gsl_rng_alloc (gsl_rng_mt19937);
+  g_autoptr(gsl_matrix) X = gsl_matrix_alloc (300, 3);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (gsize i = 0; i < 900; i++)
+    X->data[i] = gsl_rng_uniform (rng);
+  for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
+    {
+      g_autoptr(gsl_matrix) a = rl_hclust_linkage (X, m, NULL, NULL);
+      g_autoptr(gsl_matrix) b = rl_hclust_linkage (X, m, NULL, NULL);
+
+      g_assert_cmpmem (a->data, 299 * 4 * sizeof (double), b->data, 299 * 4 * sizeof (double));
+      /* heights never decrease for these four linkages */
+      for (guint i = 1; i < 299; i++)
+        g_assert_cmpfloat (gsl_matrix_get (a, i, 2), >=, gsl_matrix_get (a, i - 1, 2));
+    }
+  g_cancellable_cancel (cancellable);
+  g_assert_null (rl_hclust_linkage (X, RL_LINKAGE_WARD, cancellable, &error));
+  g_assert_error (error, RL_ERROR, RL_ERROR_CANCELLED);
+  g_clear_error (&error);
+  g_assert_null (rl_hclust_linkage (X, RL_LINKAGE_SINGLE, cancellable, &error));
+  g_assert_error (error, RL_ERROR, RL_ERROR_CANCELLED);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/hclust/against-scipy", test_against_scipy);
+  g_test_add_func ("/hclust/line-by-hand", test_line_by_hand);
+  g_test_add_func ("/hclust/clustering-result", test_clustering_result);
+  g_test_add_func ("/hclust/degenerate", test_degenerate);
+  g_test_add_func ("/hclust/cut-all-k", test_cut_all_k);
+  g_test_add_func ("/hclust/deterministic-and-cancel", test_deterministic_and_cancel);
+  return g_test_run ();
+}
