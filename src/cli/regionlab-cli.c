@@ -25,6 +25,8 @@ static const Command commands[] = {
   { "pca", rl_cli_pca, "principal components of the chosen indicators" },
   { "dynamics", rl_cli_dynamics, "need rating of the change between two years: fastest worsening first" },
   { "group", rl_cli_group, "analytic grouping: within/between variance, η and the Chaddock scale" },
+  { "import", rl_cli_import, "raw statistics files to a panel, as recipes describe them" },
+  { "inspect", rl_cli_inspect, "the raw cells of a spreadsheet file (TSV)" },
   { "match", rl_cli_match, "canonical region codes and names, or candidates" },
   { "rate", rl_cli_rate, "composite need rating, neediest first, with rank uncertainty" },
   { "stability", rl_cli_stability, "clustering stability over seeds and bootstrap samples" },
