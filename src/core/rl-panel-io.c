@@ -6,6 +6,7 @@
 #include "rl-panel.h"
 
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -307,6 +308,29 @@ panel_to_csv (const RlPanel *self)
   return g_string_free (out, FALSE);
 }
 
+/* Writes @contents next to @path under a temporary name; the caller renames. */
+static char *
+write_temporary (const char  *path,
+                 const char  *contents,
+                 GError     **error)
+{
+  g_autofree char *tmp = g_strconcat (path, ".XXXXXX", NULL);
+  GError *local = NULL;
+  int fd = g_mkstemp (tmp);
+
+  if (fd < 0 || !g_close (fd, NULL)
+      || !g_file_set_contents (tmp, contents, -1, &local))
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_IO, "%s: %s", path,
+                   local != NULL ? local->message : g_strerror (errno));
+      g_clear_error (&local);
+      if (fd >= 0)
+        g_unlink (tmp);
+      return NULL;
+    }
+  return g_steal_pointer (&tmp);
+}
+
 gboolean
 rl_panel_save (const RlPanel *self,
                const char    *path,
@@ -315,14 +339,24 @@ rl_panel_save (const RlPanel *self,
   g_autofree char *csv = panel_to_csv (self);
   g_autofree char *json = rl_panel_sidecar_to_json (self);
   g_autofree char *sidecar = rl_panel_sidecar_path (path);
-  GError *local = NULL;
+  g_autofree char *tmp_json = NULL, *tmp_csv = NULL;
 
-  /* Each file is replaced atomically; the sidecar goes first so a reader
-   * never sees a new panel with an old sidecar. */
-  if (!g_file_set_contents (sidecar, json, -1, &local) || !g_file_set_contents (path, csv, -1, &local))
+  /* Both files are written in full under temporary names first; only then
+   * are they renamed over the old ones, so a failed write (a full disk, a
+   * folder without permission) leaves the existing panel and sidecar as
+   * they were. */
+  if ((tmp_json = write_temporary (sidecar, json, error)) == NULL)
+    return FALSE;
+  if ((tmp_csv = write_temporary (path, csv, error)) == NULL)
     {
-      g_set_error (error, RL_ERROR, RL_ERROR_IO, "%s", local->message);
-      g_error_free (local);
+      g_unlink (tmp_json);
+      return FALSE;
+    }
+  if (g_rename (tmp_json, sidecar) != 0 || g_rename (tmp_csv, path) != 0)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_IO, "%s: %s", path, g_strerror (errno));
+      g_unlink (tmp_json);
+      g_unlink (tmp_csv);
       return FALSE;
     }
   return TRUE;
