@@ -297,7 +297,8 @@ print_table (const RateRun  *run,
   for (guint r = 0; r < run->frame->n; r++)
     {
       guint i = run->rating->order[r];
-      printf ("%4u  %-40s %8.3f  %-6s", r + 1, run->frame->names[i], run->rating->score[i],
+      g_autofree char *name = rl_cli_pad (run->frame->names[i], 40);
+      printf ("%4u  %s %8.3f  %-6s", r + 1, name, run->rating->score[i],
               rl_rating_group_to_string (run->rating->group[i]));
       if (u != NULL)
         printf ("  %6.1f  %5.1f – %5.1f  %7.3f %7.3f", u->rank_median[i], u->rank_low[i],

@@ -168,8 +168,11 @@ print_table (const RlFrame     *frame,
     printf ("The neediest cluster holds %u to %u regions depending on the seed.\n", lo, hi);
   printf ("\n%-40s %7s %9s %10s\n", "region", "cluster", "stability", "p_neediest");
   for (guint i = 0; i < st->n; i++)
-    printf ("%-40s %7u %9.3f %10.3f\n", frame->names[i], st->reference[i], st->stability[i],
-            st->p_neediest[i]);
+    {
+      g_autofree char *name = rl_cli_pad (frame->names[i], 40);
+      printf ("%s %7u %9.3f %10.3f\n", name, st->reference[i], st->stability[i],
+              st->p_neediest[i]);
+    }
 }
 
 static int

@@ -184,6 +184,18 @@ rl_cli_load_frame (const char        *path,
   return rl_cli_build_frame (panel, common, error);
 }
 
+char *
+rl_cli_pad (const char *text,
+            guint       width)
+{
+  GString *out = g_string_new (text);
+  glong length = g_utf8_strlen (text, -1);
+
+  for (glong i = length; i < (glong) width; i++)
+    g_string_append_c (out, ' ');
+  return g_string_free (out, FALSE);
+}
+
 void
 rl_json_add_double (JsonBuilder *builder,
                     double       value)

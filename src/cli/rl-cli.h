@@ -65,6 +65,10 @@ int          rl_cli_failf          (const char   *format,
                                     ...) G_GNUC_PRINTF (1, 2);
 
 /* JSON output: numbers that are not finite become null. */
+/* @text padded with spaces to @width characters (not bytes), for tables. */
+char        *rl_cli_pad            (const char   *text,
+                                    guint         width);
+
 void         rl_json_add_double    (JsonBuilder  *builder,
                                     double        value);
 void         rl_json_member_double (JsonBuilder  *builder,
