@@ -412,6 +412,61 @@ fill_chart_list (RlPlotView *self)
 }
 
 static void
+on_label_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_label_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  ellipsize)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  const char *text = gtk_string_object_get_string (string);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  gtk_widget_set_tooltip_text (label, GPOINTER_TO_INT (ellipsize) ? text : NULL);
+}
+
+static GtkListItemFactory *
+label_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_label_setup_cb), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_label_bind_cb), GINT_TO_POINTER (ellipsize));
+  return factory;
+}
+
+/* Long indicator names are cut short on the button, shown whole in the
+ * list, and found by typing. */
+static void
+setup_dropdown (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) button = label_factory (TRUE);
+  g_autoptr(GtkListItemFactory) list = label_factory (FALSE);
+  g_autoptr(GtkExpression) expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT,
+                                                                     NULL, "string");
+
+  gtk_drop_down_set_factory (dropdown, button);
+  gtk_drop_down_set_list_factory (dropdown, list);
+  gtk_drop_down_set_expression (dropdown, expression);
+  gtk_drop_down_set_enable_search (dropdown, TRUE);
+}
+
+static void
 setup_gestures (RlPlotView *self)
 {
   GtkGesture *drag = gtk_gesture_drag_new ();
@@ -433,12 +488,15 @@ static void
 rl_plot_view_dispose (GObject *object)
 {
   RlPlotView *self = RL_PLOT_VIEW (object);
+  GtkWidget *child;
 
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_signal_handlers_disconnect_by_data (adw_style_manager_get_default (), self);
   g_clear_pointer (&self->plan, rl_chart_plan_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), RL_TYPE_PLOT_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   G_OBJECT_CLASS (rl_plot_view_parent_class)->dispose (object);
 }
@@ -494,6 +552,11 @@ rl_plot_view_init (RlPlotView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   rl_chart_style_init (&self->style, adw_style_manager_get_dark (manager));
   g_signal_connect (manager, "notify::dark", G_CALLBACK (on_style_manager_notify_dark_cb), self);
+  setup_dropdown (self->chart_dropdown);
+  setup_dropdown (self->x_dropdown);
+  setup_dropdown (self->y_dropdown);
+  setup_dropdown (self->feature_dropdown);
+  gtk_drop_down_set_enable_search (self->chart_dropdown, FALSE);
   fill_chart_list (self);
   setup_gestures (self);
   g_signal_connect (self->chart_dropdown, "notify::selected",

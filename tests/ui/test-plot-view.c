@@ -73,12 +73,14 @@ static GdkTexture *
 render_widget (GtkWidget *widget)
 {
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GdkPaintable) paintable = NULL;
   GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
+  /* the paintable takes the widget's last frame: make it after one */
   wait_for_frame (widget);
+  paintable = gtk_widget_paintable_new (widget);
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
@@ -159,7 +161,8 @@ save_screenshot (GtkWidget  *widget,
 
   if (dir == NULL)
     return;
-  texture = render_widget (widget);
+  /* the whole window: the view itself has no background */
+  texture = render_widget (GTK_WIDGET (gtk_widget_get_root (widget)));
   file = g_strdup_printf ("plot-view-%s.png", name);
   path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
