@@ -57,4 +57,12 @@ RlClustering *rl_method_run          (const gsl_matrix   *X,
                                       GCancellable       *cancellable,
                                       GError            **error);
 
+/* An RlClusterFunc (rl-clustering.h) over rl_method_run(): @spec is a
+ * const RlMethodSpec * whose k is replaced by @k. For select-k curves. */
+RlClustering *rl_method_cluster_func (const gsl_matrix   *X,
+                                      guint               k,
+                                      gpointer            spec,
+                                      GCancellable       *cancellable,
+                                      GError            **error);
+
 G_END_DECLS
