@@ -153,11 +153,17 @@ rl_analysis_runner_run (RlAnalysisRunner   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }
 
+/* Cancels the running job and makes it stale: its result, or its
+ * cancellation, is never delivered, so a caller going away may cancel and
+ * forget. */
 void
 rl_analysis_runner_cancel (RlAnalysisRunner *self)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    return;
+  g_cancellable_cancel (self->cancellable);
+  self->generation++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
 gboolean

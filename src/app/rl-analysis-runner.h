@@ -41,6 +41,7 @@ void              rl_analysis_runner_run     (RlAnalysisRunner   *self,
                                               GDestroyNotify      result_free,
                                               RlAnalysisDoneFunc  done,
                                               gpointer            user_data);
+/* Cancels the running job; nothing of it is delivered any more. */
 void              rl_analysis_runner_cancel  (RlAnalysisRunner   *self);
 gboolean          rl_analysis_runner_is_busy (RlAnalysisRunner   *self);
 /* Fraction done of the running job, in [0, 1]. */

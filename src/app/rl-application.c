@@ -164,7 +164,7 @@ static void
 rl_application_startup (GApplication *app)
 {
   RlApplication *self = RL_APPLICATION (app);
-  static const struct { const char *action; const char *accels[3]; } accels[] = {
+  static const struct { const char *action; const char *accels[4]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.shortcuts", { "<Control>question", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
@@ -172,10 +172,10 @@ rl_application_startup (GApplication *app)
     { "win.export", { "<Control>e", NULL } },
     { "win.export-table", { "<Control><Shift>e", NULL } },
     { "win.run", { "F5", "<Control>r", NULL } },
-    { "win.stop", { "<Control>period", NULL } },
-    { "win.view('map')", { "<Alt>1", NULL } },
-    { "win.view('plots')", { "<Alt>2", NULL } },
-    { "win.view('table')", { "<Alt>3", NULL } },
+    { "win.stop", { "Escape", "<Control>period", NULL } },
+    { "win.view('map')", { "<Alt>1", "<Control>1", NULL } },
+    { "win.view('plots')", { "<Alt>2", "<Control>2", NULL } },
+    { "win.view('table')", { "<Alt>3", "<Control>3", NULL } },
   };
 
   G_APPLICATION_CLASS (rl_application_parent_class)->startup (app);

@@ -2,13 +2,49 @@
  *
  * Copyright 2026 The RegionLab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window owns the panel that was opened and the analysis shown. Every
+ * change of the settings panel restarts a debounced timer; when it fires the
+ * analysis runs on a worker thread through RlAnalysisRunner, on a reference
+ * to the panel that nobody modifies. A result replaces what the views show;
+ * a stale one is dropped by the runner, a failed one leaves the views as they
+ * were and says why in a toast.
  */
 #include "rl-config.h"
 
 #include <glib/gi18n.h>
 
+#include "rl-analysis-runner.h"
+#include "rl-export.h"
+#include "rl-map-view.h"
 #include "rl-panel.h"
+#include "rl-plot-view.h"
+#include "rl-selection.h"
+#include "rl-settings-panel.h"
+#include "rl-table-view.h"
 #include "rl-window.h"
+
+/* Settings changes closer together than this run the analysis once. */
+#define DEBOUNCE_MS 300
+
+/* A panel shared by the window, running jobs and shown results (atomic rc box). */
+typedef struct
+{
+  RlPanel *panel;
+} SharedPanel;
+
+/* What the views show: an analysis and the panel it was computed on. */
+typedef struct
+{
+  SharedPanel *shared;
+  RlAnalysis  *analysis;
+} Shown;
+
+typedef struct
+{
+  SharedPanel    *shared;
+  RlAnalysisSpec *spec;
+} JobInput;
 
 struct _RlWindow
 {
@@ -22,11 +58,181 @@ struct _RlWindow
   AdwViewStack         *view_stack;
 
   GSettings            *settings;
-  RlPanel              *panel;
+  RlSelection          *selection;
+  RlAnalysisRunner     *runner;
+  RlSettingsPanel      *settings_panel;
+  RlMapWidget          *map_view;
+  RlPlotView           *plot_view;
+  RlTableView          *table_view;
+
+  SharedPanel          *panel;      /* opened */
   char                 *panel_name;
+  Shown                *shown;      /* on the views */
+  guint                 debounce;
 };
 
 G_DEFINE_FINAL_TYPE (RlWindow, rl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* ---- shared panel, results, jobs ---- */
+
+static void
+shared_panel_clear (gpointer data)
+{
+  SharedPanel *shared = data;
+
+  rl_panel_free (shared->panel);
+}
+
+static SharedPanel *
+shared_panel_new (RlPanel *panel)
+{
+  SharedPanel *shared = g_atomic_rc_box_new0 (SharedPanel);
+
+  shared->panel = panel;
+  return shared;
+}
+
+static void
+shared_panel_unref (SharedPanel *shared)
+{
+  g_atomic_rc_box_release_full (shared, shared_panel_clear);
+}
+
+static void
+shown_free (Shown *shown)
+{
+  g_clear_pointer (&shown->analysis, rl_analysis_free);
+  g_clear_pointer (&shown->shared, shared_panel_unref);
+  g_free (shown);
+}
+
+static void
+job_input_free (JobInput *input)
+{
+  g_clear_pointer (&input->shared, shared_panel_unref);
+  g_clear_pointer (&input->spec, rl_analysis_spec_free);
+  g_free (input);
+}
+
+/* Worker thread: touches no widget and no window state. */
+static gpointer
+analysis_job (gpointer         data,
+              RlProgressFunc   progress,
+              gpointer         progress_data,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  JobInput *input = data;
+  RlAnalysis *analysis;
+  Shown *shown;
+
+  analysis = rl_analysis_run (input->shared->panel, input->spec, progress, progress_data,
+                              cancellable, error);
+  if (analysis == NULL)
+    return NULL;
+  shown = g_new0 (Shown, 1);
+  shown->shared = g_atomic_rc_box_acquire (input->shared);
+  shown->analysis = analysis;
+  return shown;
+}
+
+/* ---- views ---- */
+
+static void
+set_views (RlWindow *self,
+           Shown    *shown)
+{
+  const RlPanel *panel = shown != NULL ? shown->shared->panel : NULL;
+  const RlAnalysis *analysis = shown != NULL ? shown->analysis : NULL;
+
+  rl_map_widget_set_analysis (self->map_view, panel, analysis);
+  if (self->plot_view != NULL)
+    rl_plot_view_set_analysis (self->plot_view, panel, analysis);
+  rl_table_view_set_analysis (self->table_view, panel, analysis);
+}
+
+static void
+on_analysis_done_cb (gpointer      result,
+                     const GError *error,
+                     gpointer      user_data)
+{
+  RlWindow *self = user_data;
+  Shown *old = self->shown;
+
+  if (result == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        rl_window_show_toast (self, error->message);
+      return;
+    }
+  /* Views drop their pointers into the old analysis before it is freed. */
+  self->shown = result;
+  set_views (self, self->shown);
+  g_clear_pointer (&old, shown_free);
+  for (guint i = 0; self->shown->analysis->warnings != NULL
+                    && i < MIN (self->shown->analysis->warnings->len, 1); i++)
+    rl_window_show_toast (self, g_ptr_array_index (self->shown->analysis->warnings, i));
+}
+
+static void
+run_now (RlWindow *self)
+{
+  JobInput *input;
+  RlAnalysisSpec *spec;
+
+  g_clear_handle_id (&self->debounce, g_source_remove);
+  if (self->panel == NULL)
+    return;
+  spec = rl_settings_panel_get_spec (self->settings_panel);
+  if (spec == NULL)
+    return;
+  spec->uncertainty_runs = g_settings_get_int (self->settings, "uncertainty-runs");
+  input = g_new0 (JobInput, 1);
+  input->shared = g_atomic_rc_box_acquire (self->panel);
+  input->spec = spec;
+  rl_analysis_runner_run (self->runner, analysis_job, input, (GDestroyNotify) job_input_free,
+                          (GDestroyNotify) shown_free, on_analysis_done_cb, self);
+}
+
+static gboolean
+debounce_cb (gpointer data)
+{
+  RlWindow *self = data;
+
+  self->debounce = 0;
+  run_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_settings_panel_changed_cb (RlWindow *self)
+{
+  g_clear_handle_id (&self->debounce, g_source_remove);
+  self->debounce = g_timeout_add (DEBOUNCE_MS, debounce_cb, self);
+}
+
+static void
+on_runner_busy_cb (RlWindow *self)
+{
+  gboolean busy = rl_analysis_runner_is_busy (self->runner);
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", busy);
+  if (busy)
+    gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+}
+
+static void
+on_runner_progress_cb (RlWindow *self)
+{
+  double fraction = rl_analysis_runner_get_progress (self->runner);
+  g_autofree char *text = g_strdup_printf (_("Analysing… %.0f %%"), 100.0 * fraction);
+
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+}
+
+/* ---- public ---- */
 
 void
 rl_window_show_toast (RlWindow   *self,
@@ -59,17 +265,68 @@ rl_window_open_file (RlWindow *self,
       rl_window_show_toast (self, error->message);
       return;
     }
-  g_clear_pointer (&self->panel, rl_panel_free);
-  self->panel = g_steal_pointer (&panel);
+  /* A job still running holds its own reference to the old panel. */
+  rl_analysis_runner_cancel (self->runner);
+  g_clear_pointer (&self->panel, shared_panel_unref);
+  self->panel = shared_panel_new (g_steal_pointer (&panel));
   g_free (self->panel_name);
   self->panel_name = g_file_get_basename (file);
   gtk_window_set_title (GTK_WINDOW (self), self->panel_name);
+  rl_selection_clear (self->selection);
   if (parent != NULL)
     {
       g_autofree char *folder = g_file_get_path (parent);
       g_settings_set_string (self->settings, "last-open-folder", folder ? folder : "");
     }
+  adw_view_stack_set_visible_child_name (self->view_stack, "map");
+  rl_settings_panel_set_panel (self->settings_panel, self->panel->panel);
+  /* The first analysis of a file starts at once. */
+  run_now (self);
 }
+
+RlSettingsPanel *
+rl_window_get_settings_panel (RlWindow *self)
+{
+  g_return_val_if_fail (RL_IS_WINDOW (self), NULL);
+  return self->settings_panel;
+}
+
+RlAnalysisRunner *
+rl_window_get_runner (RlWindow *self)
+{
+  g_return_val_if_fail (RL_IS_WINDOW (self), NULL);
+  return self->runner;
+}
+
+const RlAnalysis *
+rl_window_get_analysis (RlWindow *self)
+{
+  g_return_val_if_fail (RL_IS_WINDOW (self), NULL);
+  return self->shown != NULL ? self->shown->analysis : NULL;
+}
+
+GtkWidget *
+rl_window_get_view (RlWindow   *self,
+                    const char *name)
+{
+  g_return_val_if_fail (RL_IS_WINDOW (self), NULL);
+  if (g_str_equal (name, "map"))
+    return GTK_WIDGET (self->map_view);
+  if (g_str_equal (name, "plots"))
+    return GTK_WIDGET (self->plot_view);
+  if (g_str_equal (name, "table"))
+    return GTK_WIDGET (self->table_view);
+  return NULL;
+}
+
+RlSelection *
+rl_window_get_selection (RlWindow *self)
+{
+  g_return_val_if_fail (RL_IS_WINDOW (self), NULL);
+  return self->selection;
+}
+
+/* ---- actions ---- */
 
 static void
 on_open_response_cb (GtkNativeDialog *dialog,
@@ -85,6 +342,20 @@ on_open_response_cb (GtkNativeDialog *dialog,
 }
 
 static void
+set_folder_from_settings (RlWindow       *self,
+                          GtkFileChooser *chooser,
+                          const char     *key)
+{
+  g_autofree char *folder = g_settings_get_string (self->settings, key);
+
+  if (*folder != '\0')
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (folder);
+      gtk_file_chooser_set_current_folder (chooser, dir, NULL);
+    }
+}
+
+static void
 open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *param)
@@ -92,20 +363,34 @@ open_action (GtkWidget  *widget,
   RlWindow *self = RL_WINDOW (widget);
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *folder = g_settings_get_string (self->settings, "last-open-folder");
 
   dialog = gtk_file_chooser_native_new (_("Open a Panel or a Table"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_filter_set_name (filter, _("Panels and tables (CSV)"));
   gtk_file_filter_add_suffix (filter, "csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  if (*folder != '\0')
-    {
-      g_autoptr(GFile) dir = g_file_new_for_path (folder);
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), dir, NULL);
-    }
+  set_folder_from_settings (self, GTK_FILE_CHOOSER (dialog), "last-open-folder");
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+run_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *param)
+{
+  run_now (RL_WINDOW (widget));
+}
+
+static void
+stop_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  RlWindow *self = RL_WINDOW (widget);
+
+  g_clear_handle_id (&self->debounce, g_source_remove);
+  rl_analysis_runner_cancel (self->runner);
 }
 
 static void
@@ -118,6 +403,99 @@ view_action (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (param, NULL));
 }
 
+static void
+on_export_table_response_cb (GtkNativeDialog *dialog,
+                             int              response,
+                             RlWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GFile) parent = g_file_get_parent (file);
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !rl_table_view_write_csv (self->table_view, path, &error))
+        rl_window_show_toast (self, error ? error->message : _("Only local files can be written"));
+      else if (parent != NULL)
+        {
+          g_autofree char *folder = g_file_get_path (parent);
+          g_settings_set_string (self->settings, "last-export-folder", folder ? folder : "");
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+export_table_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  RlWindow *self = RL_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autofree char *name = NULL;
+
+  if (rl_table_view_get_n_rows (self->table_view) == 0)
+    {
+      rl_window_show_toast (self, _("There is no table to export yet: open a panel first"));
+      return;
+    }
+  dialog = gtk_file_chooser_native_new (_("Export the Table as CSV"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  name = g_strdup_printf ("%s-table.csv", self->panel_name != NULL ? self->panel_name : "regionlab");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  set_folder_from_settings (self, GTK_FILE_CHOOSER (dialog), "last-export-folder");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_table_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  RlWindow *self = RL_WINDOW (widget);
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+  const RlChartPlan *plan = NULL;
+
+  if (g_strcmp0 (page, "table") == 0)
+    {
+      export_table_action (widget, action_name, param);
+      return;
+    }
+  if (g_strcmp0 (page, "map") == 0)
+    plan = rl_map_widget_get_plan (self->map_view);
+  else if (g_strcmp0 (page, "plots") == 0 && self->plot_view != NULL)
+    plan = rl_plot_view_get_plan (self->plot_view);
+  if (plan == NULL)
+    {
+      rl_window_show_toast (self, _("There is nothing to export yet: open a panel first"));
+      return;
+    }
+  rl_export_chart_dialog (GTK_WINDOW (self), plan,
+                          adw_style_manager_get_dark (adw_style_manager_get_default ()));
+}
+
+/* ---- drag and drop ---- */
+
+static gboolean
+on_drop_cb (GtkDropTarget *target,
+            const GValue  *value,
+            double         x,
+            double         y,
+            RlWindow      *self)
+{
+  GFile *file;
+
+  if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
+    return FALSE;
+  file = g_value_get_object (value);
+  rl_window_open_file (self, file);
+  return TRUE;
+}
+
+/* ---- preferences ---- */
+
 void
 rl_window_show_preferences (RlWindow *self)
 {
@@ -125,7 +503,9 @@ rl_window_show_preferences (RlWindow *self)
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (adw_preferences_page_new ());
   AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   AdwActionRow *tiles = ADW_ACTION_ROW (adw_action_row_new ());
+  AdwActionRow *runs = ADW_ACTION_ROW (adw_action_row_new ());
   GtkWidget *tiles_switch = gtk_switch_new ();
+  GtkWidget *runs_spin = gtk_spin_button_new_with_range (0, 100000, 100);
 
   adw_preferences_group_set_title (group, _("Map"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (tiles), _("OpenStreetMap Tiles"));
@@ -136,9 +516,65 @@ rl_window_show_preferences (RlWindow *self)
   g_settings_bind (self->settings, "online-tiles", tiles_switch, "active", G_SETTINGS_BIND_DEFAULT);
   adw_preferences_group_add (group, GTK_WIDGET (tiles));
   adw_preferences_page_add (page, group);
+
+  group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (group, _("Analysis"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (runs), _("Rank Uncertainty Runs"));
+  adw_action_row_set_subtitle (runs, _("Monte Carlo runs for the rank intervals of the need rating; 0 turns them off"));
+  gtk_widget_set_valign (runs_spin, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (runs_spin, _("Monte Carlo runs"));
+  adw_action_row_add_suffix (runs, runs_spin);
+  adw_action_row_set_activatable_widget (runs, runs_spin);
+  g_settings_bind (self->settings, "uncertainty-runs", runs_spin, "value", G_SETTINGS_BIND_DEFAULT);
+  adw_preferences_group_add (group, GTK_WIDGET (runs));
+  adw_preferences_page_add (page, group);
+
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (prefs), page);
   gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
   gtk_window_present (GTK_WINDOW (prefs));
+}
+
+/* ---- construction ---- */
+
+static void
+add_page (RlWindow   *self,
+          GtkWidget  *child,
+          const char *name,
+          const char *title,
+          const char *icon)
+{
+  AdwViewStackPage *page = adw_view_stack_add_titled (self->view_stack, child, name, title);
+
+  adw_view_stack_page_set_icon_name (page, icon);
+}
+
+/* The Plots page: the plot view of the charts library. */
+static void
+add_plot_page (RlWindow *self)
+{
+  self->plot_view = RL_PLOT_VIEW (rl_plot_view_new (self->selection));
+  add_page (self, GTK_WIDGET (self->plot_view), "plots", _("Plots"), "view-grid-symbolic");
+}
+
+static void
+build_views (RlWindow *self)
+{
+  GtkDropTarget *drop;
+
+  self->settings_panel = RL_SETTINGS_PANEL (rl_settings_panel_new ());
+  gtk_box_append (self->sidebar, GTK_WIDGET (self->settings_panel));
+  g_signal_connect_swapped (self->settings_panel, "changed",
+                            G_CALLBACK (on_settings_panel_changed_cb), self);
+
+  self->map_view = RL_MAP_WIDGET (rl_map_widget_new (self->selection));
+  add_page (self, GTK_WIDGET (self->map_view), "map", _("Map"), "mark-location-symbolic");
+  add_plot_page (self);
+  self->table_view = RL_TABLE_VIEW (rl_table_view_new (self->selection));
+  add_page (self, GTK_WIDGET (self->table_view), "table", _("Table"), "x-office-spreadsheet-symbolic");
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
 
 static void
@@ -146,9 +582,20 @@ rl_window_dispose (GObject *object)
 {
   RlWindow *self = RL_WINDOW (object);
 
+  g_clear_handle_id (&self->debounce, g_source_remove);
+  if (self->runner != NULL)
+    {
+      rl_analysis_runner_cancel (self->runner);
+      g_signal_handlers_disconnect_by_data (self->runner, self);
+    }
+  if (self->map_view != NULL)
+    set_views (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RL_TYPE_WINDOW);
+  g_clear_object (&self->runner);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->panel, rl_panel_free);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->shown, shown_free);
+  g_clear_pointer (&self->panel, shared_panel_unref);
   g_clear_pointer (&self->panel_name, g_free);
   G_OBJECT_CLASS (rl_window_parent_class)->dispose (object);
 }
@@ -169,6 +616,10 @@ rl_window_class_init (RlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RlWindow, view_stack);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.run", NULL, run_action);
+  gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-table", NULL, export_table_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action);
 }
 
@@ -177,9 +628,15 @@ rl_window_init (RlWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (RL_APPLICATION_ID);
+  self->selection = rl_selection_new ();
+  self->runner = rl_analysis_runner_new ();
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  build_views (self);
+  g_signal_connect_swapped (self->runner, "notify::busy", G_CALLBACK (on_runner_busy_cb), self);
+  g_signal_connect_swapped (self->runner, "notify::progress", G_CALLBACK (on_runner_progress_cb), self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", FALSE);
 }
 
 RlWindow *

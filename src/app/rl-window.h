@@ -7,7 +7,10 @@
 
 #include <adwaita.h>
 
+#include "rl-analysis-runner.h"
 #include "rl-application.h"
+#include "rl-selection.h"
+#include "rl-settings-panel.h"
 
 G_BEGIN_DECLS
 
@@ -21,5 +24,15 @@ void      rl_window_open_file        (RlWindow      *self,
 void      rl_window_show_preferences (RlWindow      *self);
 void      rl_window_show_toast       (RlWindow      *self,
                                       const char    *message);
+
+/* For tests and the application: the parts of the window. */
+RlSettingsPanel  *rl_window_get_settings_panel (RlWindow   *self);
+RlAnalysisRunner *rl_window_get_runner         (RlWindow   *self);
+RlSelection      *rl_window_get_selection      (RlWindow   *self);
+/* The analysis the views show, or NULL. */
+const RlAnalysis *rl_window_get_analysis       (RlWindow   *self);
+/* The page widget "map" (RlMapWidget), "plots" (RlPlotView) or "table" (RlTableView). */
+GtkWidget        *rl_window_get_view           (RlWindow   *self,
+                                                const char *name);
 
 G_END_DECLS
