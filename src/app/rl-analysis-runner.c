@@ -116,10 +116,11 @@ on_job_done_cb (GObject      *source,
   self->running--;
   if (!stale)
     {
+      /* The callback owns the result from here. */
       job->done (result, error, job->user_data);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
     }
-  if (result != NULL && job->result_free != NULL)
+  else if (result != NULL && job->result_free != NULL)
     job->result_free (result);
 }
 

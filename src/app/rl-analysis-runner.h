@@ -25,9 +25,10 @@ typedef gpointer (*RlAnalysisJobFunc) (gpointer        input,
                                        GCancellable   *cancellable,
                                        GError        **error);
 
-/* Called on the main thread with the result of the newest job only: a job
- * started later makes every earlier one stale, and stale results are
- * dropped without calling back. */
+/* Called on the main thread with the result of the newest job only, which
+ * it then owns (NULL with @error on failure): a job started later makes
+ * every earlier one stale, and stale results are freed with the job's
+ * @result_free without calling back. */
 typedef void (*RlAnalysisDoneFunc) (gpointer      result,
                                     const GError *error,
                                     gpointer      user_data);

@@ -27,13 +27,15 @@ plain_texture_new (const GdkRGBA *color)
 
   for (gsize i = 0; i < (gsize) TILE_SIZE * TILE_SIZE; i++)
     {
-      pixels[4 * i + 0] = (guchar) (color->red * 255.0 + 0.5);
+      /* GDK_MEMORY_DEFAULT (B, G, R, A premultiplied, opaque here): what the
+       * renderers take without converting */
+      pixels[4 * i + 0] = (guchar) (color->blue * 255.0 + 0.5);
       pixels[4 * i + 1] = (guchar) (color->green * 255.0 + 0.5);
-      pixels[4 * i + 2] = (guchar) (color->blue * 255.0 + 0.5);
+      pixels[4 * i + 2] = (guchar) (color->red * 255.0 + 0.5);
       pixels[4 * i + 3] = 255;
     }
   bytes = g_bytes_new_take (g_steal_pointer (&pixels), stride * TILE_SIZE);
-  return gdk_memory_texture_new (TILE_SIZE, TILE_SIZE, GDK_MEMORY_R8G8B8A8, bytes, stride);
+  return gdk_memory_texture_new (TILE_SIZE, TILE_SIZE, GDK_MEMORY_DEFAULT, bytes, stride);
 }
 
 static void

@@ -101,6 +101,8 @@ struct _RlTableView
   GtkMultiSelection  *selection_model;
   RlSelection        *selection;
   GPtrArray          *titles;   /* of char*: every column's header */
+  GPtrArray          *pending_rows;    /* of RlTableRow, to show when mapped; NULL = none */
+  GPtrArray          *pending_titles;  /* their columns; NULL = no analysis */
   guint               syncing;
 };
 
@@ -278,42 +280,101 @@ column_title (const RlIndicator *ind)
   return g_strdup (name);
 }
 
+static GPtrArray *
+titles_of (const RlPanel    *panel,
+           const RlAnalysis *analysis)
+{
+  GPtrArray *titles = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (titles, g_strdup (_("Region")));
+  g_ptr_array_add (titles, g_strdup (_("Cluster")));
+  g_ptr_array_add (titles, g_strdup (_("Need Rank")));
+  for (guint j = 0; j < analysis->frame->d; j++)
+    g_ptr_array_add (titles, column_title (rl_panel_indicator (panel, analysis->frame->columns[j])));
+  return titles;
+}
+
+static gboolean
+same_titles (GPtrArray *a,
+             GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (a, i), g_ptr_array_index (b, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Columns are rebuilt only when the indicators change: a new analysis of
+ * the same indicators only replaces the rows. The model is detached while
+ * columns change, so no cell is made for a column about to go. */
+static void
+set_columns (RlTableView *self,
+             GPtrArray   *titles)
+{
+  if (titles != NULL && same_titles (titles, self->titles))
+    return;
+  gtk_column_view_set_model (self->column_view, NULL);
+  remove_columns (self);
+  for (guint c = 0; titles != NULL && c < titles->len; c++)
+    add_column (self, g_ptr_array_index (titles, c), c);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection_model));
+}
+
+/* Shows the rows and columns waiting since the last rl_table_view_set_analysis(). */
+static void
+apply_pending (RlTableView *self)
+{
+  if (self->pending_rows == NULL)
+    return;
+  self->syncing++;
+  set_columns (self, self->pending_titles);
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       self->pending_rows->pdata, self->pending_rows->len);
+  self->syncing--;
+  g_clear_pointer (&self->pending_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_titles, g_ptr_array_unref);
+  sync_from_selection (self);
+}
+
+static void
+on_map_cb (RlTableView *self)
+{
+  apply_pending (self);
+}
+
+/* Making hundreds of cells costs a few hundred milliseconds: a table that
+ * is not on screen keeps the new rows aside until it is mapped. */
 void
 rl_table_view_set_analysis (RlTableView      *self,
                             const RlPanel    *panel,
                             const RlAnalysis *analysis)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean empty = panel == NULL || analysis == NULL || analysis->frame == NULL;
 
   g_return_if_fail (RL_IS_TABLE_VIEW (self));
 
-  self->syncing++;
-  g_list_store_remove_all (self->store);
-  remove_columns (self);
-  self->syncing--;
-  if (panel == NULL || analysis == NULL || analysis->frame == NULL)
-    return;
-
-  add_column (self, _("Region"), COLUMN_REGION);
-  add_column (self, _("Cluster"), COLUMN_CLUSTER);
-  add_column (self, _("Need Rank"), COLUMN_RANK);
-  for (guint j = 0; j < analysis->frame->d; j++)
+  g_clear_pointer (&self->pending_titles, g_ptr_array_unref);
+  if (!empty)
     {
-      g_autofree char *title = column_title (rl_panel_indicator (panel, analysis->frame->columns[j]));
-      add_column (self, title, N_FIXED_COLUMNS + j);
+      self->pending_titles = titles_of (panel, analysis);
+      for (guint i = 0; i < analysis->frame->n; i++)
+        g_ptr_array_add (rows, row_new (panel, analysis, i));
     }
-  for (guint i = 0; i < analysis->frame->n; i++)
-    g_ptr_array_add (rows, row_new (panel, analysis, i));
-  self->syncing++;
-  g_list_store_splice (self->store, 0, 0, rows->pdata, rows->len);
-  self->syncing--;
-  sync_from_selection (self);
+  g_clear_pointer (&self->pending_rows, g_ptr_array_unref);
+  self->pending_rows = g_steal_pointer (&rows);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    apply_pending (self);
 }
 
 guint
 rl_table_view_get_n_rows (RlTableView *self)
 {
   g_return_val_if_fail (RL_IS_TABLE_VIEW (self), 0);
+  if (self->pending_rows != NULL)
+    return self->pending_rows->len;
   return g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
 }
 
@@ -325,6 +386,7 @@ rl_table_view_sort_by (RlTableView *self,
   g_autoptr(GtkColumnViewColumn) col = NULL;
 
   g_return_if_fail (RL_IS_TABLE_VIEW (self));
+  apply_pending (self);
   col = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), column);
   if (col != NULL)
     gtk_column_view_sort_by_column (self->column_view, col, order);
@@ -337,6 +399,7 @@ rl_table_view_get_region (RlTableView *self,
   g_autoptr(RlTableRow) row = NULL;
 
   g_return_val_if_fail (RL_IS_TABLE_VIEW (self), -1);
+  apply_pending (self);
   row = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
   return row != NULL ? (int) row->region : -1;
 }
@@ -367,6 +430,7 @@ rl_table_view_to_csv (RlTableView *self)
   GString *out = g_string_new (NULL);
 
   g_return_val_if_fail (RL_IS_TABLE_VIEW (self), NULL);
+  apply_pending (self);
   model = G_LIST_MODEL (self->sorted);
   for (guint c = 0; c < self->titles->len; c++)
     {
@@ -430,6 +494,8 @@ rl_table_view_dispose (GObject *object)
   g_clear_object (&self->selection_model);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->titles, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_titles, g_ptr_array_unref);
   G_OBJECT_CLASS (rl_table_view_parent_class)->dispose (object);
 }
 
@@ -466,6 +532,7 @@ rl_table_view_init (RlTableView *self)
   g_signal_connect (self->selection_model, "selection-changed",
                     G_CALLBACK (on_selection_model_changed_cb), self);
   g_signal_connect_swapped (self->sorted, "items-changed", G_CALLBACK (on_sorted_items_changed_cb), self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
 }
 
 GtkWidget *

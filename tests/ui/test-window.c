@@ -1,0 +1,432 @@
+/* test-window.c — the real main window under Xvfb, driven through its actions:
+ * open the demo panel, run every method, switch views, export the map, a
+ * chart and the table, with screenshots written to the build folder and
+ * checked (the map shows at least 3 cluster colours, the table has rows, the
+ * plot is not empty); the main loop keeps running while analyses run; a bad
+ * file keeps what is shown; Stop drops a long run.
+ *
+ * Copyright 2026 The RegionLab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "rl-config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "rl-data.h"
+#include "rl-export.h"
+#include "rl-map-view.h"
+#include "rl-plot-view.h"
+#include "rl-table-view.h"
+#include "rl-window.h"
+
+static RlWindow *window;
+static char     *out_dir;
+
+/* The longest gap between two ticks of a 5 ms timeout, while it is on. */
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Stall;
+
+static gboolean
+stall_tick_cb (gpointer data)
+{
+  Stall *stall = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (stall->last > 0)
+    stall->longest = MAX (stall->longest, now - stall->last);
+  stall->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The longest frame (layout and paint) since the last reset, in microseconds. */
+static gint64 frame_start;
+static gint64 longest_frame;
+
+static void
+on_frame_start_cb (GdkFrameClock *clock)
+{
+  frame_start = g_get_monotonic_time ();
+}
+
+static void
+on_frame_end_cb (GdkFrameClock *clock)
+{
+  longest_frame = MAX (longest_frame, g_get_monotonic_time () - frame_start);
+}
+
+static gboolean
+flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+iterate_for (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Waits until the window shows an analysis by @method that is not @old, and
+ * 300 ms more for the views to draw it; returns the longest main-loop stall
+ * seen meanwhile, in microseconds. */
+static gint64
+wait_for_analysis (const RlAnalysis *old,
+                   RlMethod          method)
+{
+  RlAnalysisRunner *runner = rl_window_get_runner (window);
+  Stall stall = { 0, 0 };
+  guint tick = g_timeout_add (5, stall_tick_cb, &stall);
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+
+  for (;;)
+    {
+      const RlAnalysis *now = rl_window_get_analysis (window);
+
+      if (now != NULL && now != old && now->spec->method.method == method
+          && !rl_analysis_runner_is_busy (runner))
+        break;
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  iterate_for (300);
+  g_source_remove (tick);
+  return stall.longest;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gboolean      *painted)
+{
+  *painted = TRUE;
+}
+
+static void
+wait_for_paint (void)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* Renders the window as it is painted now, saves it as @name in the build
+ * folder and returns it. */
+static GdkTexture *
+screenshot (const char *name)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  int width, height;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autofree char *path = g_build_filename (out_dir, name, NULL);
+  GtkSnapshot *snapshot;
+  GdkTexture *texture;
+
+  iterate_for (100);
+  wait_for_paint ();
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  snapshot = gtk_snapshot_new ();
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s", path);
+  return texture;
+}
+
+/* How many of @colors appear on at least 200 pixels of @texture. */
+static guint
+count_colors_shown (GdkTexture    *texture,
+                    const RlColor *colors,
+                    guint          n_colors)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+  g_autofree guint *hits = g_new0 (guint, n_colors);
+  guint shown = 0;
+
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    {
+      /* gdk_texture_download gives Cairo's ARGB32: B, G, R, A on little endian */
+      const guchar *p = pixels + i * 4;
+
+      for (guint c = 0; c < n_colors; c++)
+        if (ABS (p[2] - (int) (colors[c].r * 255 + 0.5)) <= 3
+            && ABS (p[1] - (int) (colors[c].g * 255 + 0.5)) <= 3
+            && ABS (p[0] - (int) (colors[c].b * 255 + 0.5)) <= 3)
+          hits[c]++;
+    }
+  for (guint c = 0; c < n_colors; c++)
+    shown += hits[c] >= 200;
+  return shown;
+}
+
+static void
+activate (const char *action,
+          GVariant   *param)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param));
+}
+
+static void
+show_view (const char *name)
+{
+  activate ("win.view", g_variant_new_string (name));
+  g_assert_true (gtk_widget_get_mapped (rl_window_get_view (window, name)));
+}
+
+/* Tests */
+
+static void
+test_open_demo (void)
+{
+  g_autofree char *path = rl_data_find ("datasets/russia-regions.csv");
+  g_autoptr(GFile) file = NULL;
+  gint64 stall;
+
+  g_assert_nonnull (path);
+  file = g_file_new_for_path (path);
+  rl_window_open_file (window, file);
+  longest_frame = 0;
+  stall = wait_for_analysis (NULL, RL_METHOD_KMEANS);
+  g_test_message ("open and k-means: longest main-loop stall %.1f ms, longest frame %.1f ms",
+                  stall / 1000.0, longest_frame / 1000.0);
+  g_assert_cmpint (rl_window_get_analysis (window)->clustering->k, ==, 4);
+}
+
+static void
+test_map_colours (void)
+{
+  RlMapWidget *map = RL_MAP_WIDGET (rl_window_get_view (window, "map"));
+  const RlMapPaint *paint;
+  g_autoptr(GdkTexture) shot = NULL;
+
+  show_view ("map");
+  rl_map_widget_set_color_by (map, RL_MAP_COLOR_CLUSTER);
+  paint = rl_map_widget_get_paint (map);
+  g_assert_nonnull (paint);
+  g_assert_cmpuint (paint->legend_colors->len, ==, 4);
+  shot = screenshot ("window-map.png");
+  g_assert_cmpuint (count_colors_shown (shot, (const RlColor *) paint->legend_colors->data,
+                                        paint->legend_colors->len), >=, 3);
+
+  rl_map_widget_set_color_by (map, RL_MAP_COLOR_RATING);
+  g_clear_object (&shot);
+  shot = screenshot ("window-map-rating.png");
+  rl_map_widget_set_color_by (map, RL_MAP_COLOR_INDICATOR);
+  g_clear_object (&shot);
+  shot = screenshot ("window-map-indicator.png");
+  rl_map_widget_set_color_by (map, RL_MAP_COLOR_CLUSTER);
+}
+
+static void
+test_every_method (void)
+{
+  RlSettingsPanel *panel = rl_window_get_settings_panel (window);
+
+  rl_settings_panel_set_iterations (panel, 30);
+  for (RlMethod m = RL_METHOD_GMM; m < RL_N_METHODS; m++)
+    {
+      const RlAnalysis *old = rl_window_get_analysis (window);
+      const RlAnalysis *now;
+      gint64 stall;
+
+      rl_settings_panel_set_method (panel, m);
+      activate ("win.run", NULL);
+      longest_frame = 0;
+      stall = wait_for_analysis (old, m);
+      now = rl_window_get_analysis (window);
+      g_test_message ("%s: k = %u, longest main-loop stall %.1f ms, longest frame %.1f ms",
+                      rl_method_to_string (m), now->clustering->k, stall / 1000.0,
+                      longest_frame / 1000.0);
+      g_assert_cmpuint (now->clustering->k, ==, 4);
+      g_assert_cmpuint (now->frame->n, >=, 80);
+    }
+  rl_settings_panel_set_method (panel, RL_METHOD_KMEANS);
+  wait_for_analysis (rl_window_get_analysis (window), RL_METHOD_KMEANS);
+}
+
+static void
+test_table (void)
+{
+  RlTableView *table = RL_TABLE_VIEW (rl_window_get_view (window, "table"));
+  const RlAnalysis *analysis = rl_window_get_analysis (window);
+  g_autofree char *csv_path = g_build_filename (out_dir, "window-table.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GdkTexture) shot = NULL;
+  g_autoptr(GError) error = NULL;
+  int previous = 0;
+
+  show_view ("table");
+  g_assert_cmpuint (rl_table_view_get_n_rows (table), ==, analysis->frame->n);
+  /* sorted by need rank, rank 1 first */
+  rl_table_view_sort_by (table, 2, GTK_SORT_ASCENDING);
+  for (guint i = 0; i < rl_table_view_get_n_rows (table); i++)
+    {
+      int row = rl_analysis_row_of_region (analysis, rl_table_view_get_region (table, i));
+      int rank = (int) analysis->rating->rank[row];
+
+      g_assert_cmpint (rank, >, previous);
+      previous = rank;
+    }
+  /* the shared selection reaches the table and comes back from it */
+  rl_selection_set_only (rl_window_get_selection (window), rl_table_view_get_region (table, 0));
+  shot = screenshot ("window-table.png");
+
+  g_assert_true (rl_table_view_write_csv (table, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  lines = g_strsplit (g_strchomp (csv), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, analysis->frame->n + 1);
+  g_assert_true (g_str_has_prefix (lines[0], "Region,Cluster,Need Rank,"));
+}
+
+static void
+check_export (const RlChartPlan *plan,
+              const char        *stem)
+{
+  const char *formats[] = { "png", "svg", "pdf" };
+  RlChartStyle style;
+  cairo_surface_t *recording;
+
+  rl_chart_style_init (&style, FALSE);
+  recording = rl_export_record_chart (plan, &style);
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s.%s", stem, formats[i]);
+      g_autofree char *path = g_build_filename (out_dir, name, NULL);
+      g_autoptr(GError) error = NULL;
+      GStatBuf st;
+
+      g_assert_true (rl_export_write_recording (recording, path, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_size, >, 1000);
+    }
+  cairo_surface_destroy (recording);
+}
+
+static void
+test_export (void)
+{
+  RlMapWidget *map = RL_MAP_WIDGET (rl_window_get_view (window, "map"));
+  RlPlotView *plots = RL_PLOT_VIEW (rl_window_get_view (window, "plots"));
+  g_autofree char *png = g_build_filename (out_dir, "window-export-map.png", NULL);
+  g_autoptr(GdkTexture) exported = NULL;
+  g_autoptr(GdkTexture) shot = NULL;
+  g_autoptr(GError) error = NULL;
+  const RlMapPaint *paint;
+
+  show_view ("map");
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window)));
+  check_export (rl_map_widget_get_plan (map), "window-export-map");
+  paint = rl_map_widget_get_paint (map);
+  exported = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_colors_shown (exported, (const RlColor *) paint->legend_colors->data,
+                                        paint->legend_colors->len), >=, 3);
+
+  show_view ("plots");
+  rl_plot_view_set_kind (plots, RL_CHART_KIND_SCATTER);
+  g_assert_nonnull (rl_plot_view_get_plan (plots));
+  check_export (rl_plot_view_get_plan (plots), "window-export-scatter");
+  shot = screenshot ("window-plots.png");
+}
+
+static void
+test_bad_file_keeps_data (void)
+{
+  const RlAnalysis *before = rl_window_get_analysis (window);
+  g_autofree char *path = g_build_filename (out_dir, "window-bad.csv", NULL);
+  g_autoptr(GFile) file = NULL;
+
+  g_assert_true (g_file_set_contents (path, "region_code,region,indicator,year,value\n"
+                                            "RU-MOW,Moscow,poverty,twenty,1\n", -1, NULL));
+  file = g_file_new_for_path (path);
+  rl_window_open_file (window, file);
+  iterate_for (500);
+  g_assert_true (rl_window_get_analysis (window) == before);
+  g_assert_false (rl_analysis_runner_is_busy (rl_window_get_runner (window)));
+}
+
+static void
+test_stop (void)
+{
+  RlSettingsPanel *panel = rl_window_get_settings_panel (window);
+  RlAnalysisRunner *runner = rl_window_get_runner (window);
+  const RlAnalysis *before = rl_window_get_analysis (window);
+
+  rl_settings_panel_set_iterations (panel, 20000);
+  rl_settings_panel_set_method (panel, RL_METHOD_GA);
+  activate ("win.run", NULL);
+  g_assert_true (rl_analysis_runner_is_busy (runner));
+  iterate_for (200);
+  activate ("win.stop", NULL);
+  g_assert_false (rl_analysis_runner_is_busy (runner));
+  iterate_for (500);
+  /* the stopped run never replaces what is shown */
+  g_assert_true (rl_window_get_analysis (window) == before);
+  rl_settings_panel_set_iterations (panel, 30);
+  rl_settings_panel_set_method (panel, RL_METHOD_KMEANS);
+  wait_for_analysis (before, RL_METHOD_KMEANS);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      return 77;
+    }
+  adw_init ();
+  out_dir = g_strdup (g_getenv ("RL_SCREENSHOT_DIR") ? g_getenv ("RL_SCREENSHOT_DIR") : g_get_tmp_dir ());
+  window = g_object_new (RL_TYPE_WINDOW, "default-width", 1280, "default-height", 800, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "before-paint", G_CALLBACK (on_frame_start_cb), NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (on_frame_end_cb), NULL);
+
+  g_test_add_func ("/window/open-demo", test_open_demo);
+  g_test_add_func ("/window/map-colours", test_map_colours);
+  g_test_add_func ("/window/every-method", test_every_method);
+  g_test_add_func ("/window/table", test_table);
+  g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
+  g_test_add_func ("/window/stop", test_stop);
+  status = g_test_run ();
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_free (out_dir);
+  return status;
+}
