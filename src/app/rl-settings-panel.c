@@ -225,20 +225,43 @@ selected_year (RlSettingsPanel *self)
   return g_array_index (self->years, int, selected);
 }
 
+/* Checked by default: the indicators with a polarity covering 90 % of the
+ * regions in the year (what a need analysis is about), or, when fewer than
+ * two have one, every indicator covering 90 % of them. */
+static gboolean *
+default_checks (const RlPanel *panel,
+                int            year)
+{
+  guint n = rl_panel_n_indicators (panel), n_regions = rl_panel_n_regions (panel);
+  gboolean *covered = g_new0 (gboolean, MAX (n, 1));
+  gboolean *rated = g_new0 (gboolean, MAX (n, 1));
+  guint n_rated = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      covered[i] = indicator_coverage (panel, i, year) * 10 >= n_regions * 9;
+      rated[i] = covered[i] && rl_panel_indicator (panel, i)->polarity != RL_POLARITY_NONE;
+      n_rated += rated[i];
+    }
+  if (n_rated >= 2)
+    {
+      g_free (covered);
+      return rated;
+    }
+  g_free (rated);
+  return covered;
+}
+
 static void
 fill_indicators (RlSettingsPanel *self,
                  const RlPanel   *panel)
 {
-  int year = selected_year (self);
-  guint n_regions = rl_panel_n_regions (panel);
+  g_autofree gboolean *checks = default_checks (panel, selected_year (self));
 
   clear_indicator_rows (self);
   for (guint i = 0; i < rl_panel_n_indicators (panel); i++)
     {
-      const RlIndicator *indicator = rl_panel_indicator (panel, i);
-      guint coverage = indicator_coverage (panel, i, year);
-      /* Checked by default when it covers 90 % of the regions that year. */
-      IndicatorRow *row = indicator_row_new (self, indicator, coverage * 10 >= n_regions * 9);
+      IndicatorRow *row = indicator_row_new (self, rl_panel_indicator (panel, i), checks[i]);
 
       g_ptr_array_add (self->indicators, row);
       adw_preferences_group_add (self->indicators_group, row->row);

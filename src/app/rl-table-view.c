@@ -83,9 +83,9 @@ row_text (const RlTableRow *row,
   v = row_number (row, column);
   if (isnan (v))
     return g_strdup ("");
-  if (column < N_FIXED_COLUMNS)
+  if (column < N_FIXED_COLUMNS || fabs (v) >= 10000)
     return g_strdup_printf ("%.0f", v);
-  return g_strdup_printf ("%.6g", v);
+  return g_strdup_printf ("%.5g", v);
 }
 
 /* ---- the view ---- */

@@ -67,6 +67,7 @@ struct _RlWindow
 
   SharedPanel          *panel;      /* opened */
   char                 *panel_name;
+  char                 *last_warning;
   Shown                *shown;      /* on the views */
   guint                 debounce;
 };
@@ -151,6 +152,22 @@ set_views (RlWindow *self,
   rl_table_view_set_analysis (self->table_view, panel, analysis);
 }
 
+/* The analysis's first warning, unless the last analysis said the same. */
+static void
+show_new_warning (RlWindow         *self,
+                  const RlAnalysis *analysis)
+{
+  const char *warning = analysis->warnings != NULL && analysis->warnings->len > 0
+                        ? g_ptr_array_index (analysis->warnings, 0) : NULL;
+
+  if (g_strcmp0 (warning, self->last_warning) == 0)
+    return;
+  g_free (self->last_warning);
+  self->last_warning = g_strdup (warning);
+  if (warning != NULL)
+    rl_window_show_toast (self, warning);
+}
+
 static void
 on_analysis_done_cb (gpointer      result,
                      const GError *error,
@@ -169,9 +186,7 @@ on_analysis_done_cb (gpointer      result,
   self->shown = result;
   set_views (self, self->shown);
   g_clear_pointer (&old, shown_free);
-  for (guint i = 0; self->shown->analysis->warnings != NULL
-                    && i < MIN (self->shown->analysis->warnings->len, 1); i++)
-    rl_window_show_toast (self, g_ptr_array_index (self->shown->analysis->warnings, i));
+  show_new_warning (self, self->shown->analysis);
 }
 
 static void
@@ -597,6 +612,7 @@ rl_window_dispose (GObject *object)
   g_clear_pointer (&self->shown, shown_free);
   g_clear_pointer (&self->panel, shared_panel_unref);
   g_clear_pointer (&self->panel_name, g_free);
+  g_clear_pointer (&self->last_warning, g_free);
   G_OBJECT_CLASS (rl_window_parent_class)->dispose (object);
 }
 
