@@ -5,10 +5,11 @@
  *
  * One layer draws all polygons (even-odd fills, outlines, selection) through
  * rl_chart_map_draw(), the function the map chart and its export use. What
- * does not change on pan is cached: the whole layer is drawn once per zoom
- * level, fills and selection into one render node covering the boundaries'
- * bounding box, and a pan only translates that node. Too large a box (deep
- * zoom) is drawn directly, clipped to the widget.
+ * does not change on pan is cached: the whole layer is rasterised once per
+ * zoom level, fills and selection into one texture covering the boundaries'
+ * bounding box, and a frame only places that texture. (A cairo render node
+ * would not do: it records the drawing and replays every path each frame.)
+ * Too large a box (deep zoom) is drawn directly, clipped to the widget.
  */
 #include "rl-config.h"
 
@@ -16,9 +17,11 @@
 
 #include "rl-region-layer.h"
 
-/* Largest cached node side, in pixels. */
-#define CACHE_MAX_SIDE 4096.0
+/* Largest cached texture side, in pixels (at most 26 MB). */
+#define CACHE_MAX_SIDE 2560.0
 #define CACHE_PAD 4.0
+/* A zoom that stopped this long ago gets a sharp texture. */
+#define REBUILD_DELAY_MS 150
 
 struct _RlRegionLayer
 {
@@ -31,9 +34,12 @@ struct _RlRegionLayer
   int              *highlighted;
   guint             n_highlighted;
 
-  GskRenderNode    *cache;        /* the layer drawn at cache_scale, origin at cache_x0/y0 */
+  GdkTexture       *cache;        /* the layer drawn at cache_scale, origin at cache_x0/y0 */
+  int               cache_width;  /* its size in widget pixels */
+  int               cache_height;
   double            cache_scale;
   double            cache_x0, cache_y0;
+  guint             rebuild;      /* timeout redrawing the texture after a zoom */
 };
 
 G_DEFINE_FINAL_TYPE (RlRegionLayer, rl_region_layer, SHUMATE_TYPE_LAYER)
@@ -41,8 +47,18 @@ G_DEFINE_FINAL_TYPE (RlRegionLayer, rl_region_layer, SHUMATE_TYPE_LAYER)
 static void
 invalidate (RlRegionLayer *self)
 {
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  g_clear_object (&self->cache);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+rebuild_cb (gpointer data)
+{
+  RlRegionLayer *self = data;
+
+  self->rebuild = 0;
+  invalidate (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -82,30 +98,42 @@ current_style (RlRegionLayer *self)
   return style;
 }
 
-/* Draws the whole layer at @scale into a node whose origin is the bounding
- * box's top left corner (less a pad), in pixels of that scale. */
+/* Rasterises the whole layer at @scale into a texture whose origin is the
+ * bounding box's top left corner (less a pad), at the widget's scale factor. */
 static void
 build_cache (RlRegionLayer *self,
              double         scale)
 {
   const RlGeoLayer *b = self->boundaries;
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   RlMapStyle style = current_style (self);
   RlMapView view;
-  double width = (b->x_max - b->x_min) * scale + 2 * CACHE_PAD;
-  double height = (b->y_max - b->y_min) * scale + 2 * CACHE_PAD;
+  int width = (int) ceil ((b->x_max - b->x_min) * scale + 2 * CACHE_PAD);
+  int height = (int) ceil ((b->y_max - b->y_min) * scale + 2 * CACHE_PAD);
+  cairo_surface_t *surface;
+  g_autoptr(GBytes) bytes = NULL;
   cairo_t *cr;
 
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * factor, height * factor);
+  cr = cairo_create (surface);
+  cairo_scale (cr, factor, factor);
   rl_map_view_init (&view, width, height);
   view.scale = scale;
   view.center_x = b->x_min - CACHE_PAD / scale + width / (2 * scale);
   view.center_y = b->y_min - CACHE_PAD / scale + height / (2 * scale);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, ceil (width), ceil (height)));
   rl_chart_map_draw (cr, &view, b, &style);
   cairo_destroy (cr);
+  cairo_surface_flush (surface);
 
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
-  self->cache = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* ARGB32 is GDK_MEMORY_DEFAULT: no conversion, one copy. */
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * height * factor);
+  g_clear_object (&self->cache);
+  self->cache = gdk_memory_texture_new (width * factor, height * factor, GDK_MEMORY_DEFAULT, bytes,
+                                        cairo_image_surface_get_stride (surface));
+  cairo_surface_destroy (surface);
+  self->cache_width = width;
+  self->cache_height = height;
   self->cache_scale = scale;
   self->cache_x0 = b->x_min - CACHE_PAD / scale;
   self->cache_y0 = b->y_min - CACHE_PAD / scale;
@@ -143,14 +171,31 @@ rl_region_layer_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
       return;
     }
+  if (self->cache != NULL && self->cache_scale != view.scale)
+    {
+      double ratio = view.scale / self->cache_scale;
+
+      /* Mid-zoom: stretch the texture now, draw it afresh once zooming stops. */
+      if (ratio > 0.25 && ratio < 4.0)
+        {
+          g_clear_handle_id (&self->rebuild, g_source_remove);
+          self->rebuild = g_timeout_add (REBUILD_DELAY_MS, rebuild_cb, self);
+          rl_map_view_to_device (&view, self->cache_x0, self->cache_y0, &dx, &dy);
+          gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+          gtk_snapshot_append_texture (snapshot, self->cache,
+                                       &GRAPHENE_RECT_INIT (dx, dy, self->cache_width * ratio,
+                                                            self->cache_height * ratio));
+          gtk_snapshot_pop (snapshot);
+          return;
+        }
+    }
   if (self->cache == NULL || self->cache_scale != view.scale)
     build_cache (self, view.scale);
   rl_map_view_to_device (&view, self->cache_x0, self->cache_y0, &dx, &dy);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (round (dx), round (dy)));
-  gtk_snapshot_append_node (snapshot, self->cache);
-  gtk_snapshot_restore (snapshot);
+  gtk_snapshot_append_texture (snapshot, self->cache,
+                               &GRAPHENE_RECT_INIT (round (dx), round (dy), self->cache_width,
+                                                    self->cache_height));
   gtk_snapshot_pop (snapshot);
 }
 
@@ -184,7 +229,8 @@ rl_region_layer_finalize (GObject *object)
 {
   RlRegionLayer *self = RL_REGION_LAYER (object);
 
-  g_clear_pointer (&self->cache, gsk_render_node_unref);
+  g_clear_handle_id (&self->rebuild, g_source_remove);
+  g_clear_object (&self->cache);
   g_clear_pointer (&self->fills, g_free);
   g_clear_pointer (&self->highlighted, g_free);
   G_OBJECT_CLASS (rl_region_layer_parent_class)->finalize (object);

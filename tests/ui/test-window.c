@@ -11,9 +11,12 @@
 #include "rl-config.h"
 
 #include <adwaita.h>
+#include <shumate/shumate.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
+#include "rl-chart-map.h"
 #include "rl-data.h"
 #include "rl-export.h"
 #include "rl-map-view.h"
@@ -243,6 +246,109 @@ test_map_colours (void)
   rl_map_widget_set_color_by (map, RL_MAP_COLOR_CLUSTER);
 }
 
+/* A GeoJSON of @side × @side polygons of 40 points each tiling 30–150° E, 45–70° N. */
+static char *
+grid_geojson (int side)
+{
+  GString *out = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[");
+
+  for (int i = 0; i < side * side; i++)
+    {
+      double w = 120.0 / side, h = 25.0 / side;
+      double cx = 30.0 + (i % side + 0.5) * w, cy = 45.0 + (i / side + 0.5) * h;
+
+      g_string_append_printf (out, "%s{\"type\":\"Feature\",\"properties\":{\"code\":\"X-%d\"},"
+                              "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[", i ? "," : "", i);
+      for (int k = 0; k <= 40; k++)
+        {
+          double a = 2 * G_PI * (k % 40) / 40;
+          char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_string_append_printf (out, "%s[%s,%s]", k ? "," : "",
+                                  g_ascii_dtostr (x, sizeof x, cx + 0.45 * w * cos (a)),
+                                  g_ascii_dtostr (y, sizeof y, cy + 0.45 * h * sin (a)));
+        }
+      g_string_append (out, "]]}}");
+    }
+  g_string_append (out, "]}");
+  return g_string_free (out, FALSE);
+}
+
+/* Milliseconds to draw @layer fitted into 1000 × 700 pixels (mean of 5). */
+static double
+time_map_draw (const RlGeoLayer *layer)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 700);
+  g_autofree RlColor *fills = g_new (RlColor, layer->n_features);
+  RlMapStyle style;
+  RlMapView view;
+  gint64 t0;
+
+  for (guint f = 0; f < layer->n_features; f++)
+    fills[f] = (RlColor) { (f % 7) / 7.0, 0.5, 0.6, 1.0 };
+  rl_map_style_init (&style);
+  style.fills = fills;
+  style.n_fills = layer->n_features;
+  rl_map_view_fit (&view, layer, 1000, 700, 10);
+  t0 = g_get_monotonic_time ();
+  for (int i = 0; i < 5; i++)
+    {
+      cairo_t *cr = cairo_create (surface);
+      rl_chart_map_draw (cr, &view, layer, &style);
+      cairo_destroy (cr);
+    }
+  cairo_surface_destroy (surface);
+  return (g_get_monotonic_time () - t0) / 5000.0;
+}
+
+static void
+test_map_draw_time (void)
+{
+  g_autofree char *path = rl_data_find ("boundaries/ru.geojson");
+  g_autofree char *grid = grid_geojson (50);
+  g_autoptr(RlGeoLayer) regions = rl_geo_layer_load (path, NULL);
+  g_autoptr(RlGeoLayer) municipal = rl_geo_layer_load_data (grid, -1, "grid", NULL);
+
+  g_assert_nonnull (regions);
+  g_assert_nonnull (municipal);
+  g_assert_cmpuint (municipal->n_features, ==, 2500);
+  g_test_message ("drawing the map layer at 1000 × 700 (cairo image): %u regions %.1f ms, "
+                  "%u polygons %.1f ms (once per zoom level; a pan places the cached texture)",
+                  regions->n_features, time_map_draw (regions),
+                  municipal->n_features, time_map_draw (municipal));
+}
+
+/* Pans the map by a few pixels per frame and reports the frame times. */
+static void
+test_map_pan_frames (void)
+{
+  RlMapWidget *map = RL_MAP_WIDGET (rl_window_get_view (window, "map"));
+  GtkWidget *shumate = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (map)));
+  ShumateViewport *viewport;
+  gint64 total = 0, longest = 0;
+  const int n = 20;
+
+  show_view ("map");
+  g_assert_true (SHUMATE_IS_MAP (shumate));
+  viewport = shumate_map_get_viewport (SHUMATE_MAP (shumate));
+  wait_for_paint ();
+  for (int i = 0; i < n; i++)
+    {
+      ShumateLocation *location = SHUMATE_LOCATION (viewport);
+      gint64 t0;
+
+      shumate_location_set_location (location, shumate_location_get_latitude (location),
+                                     shumate_location_get_longitude (location) + 0.5);
+      longest_frame = 0;
+      t0 = g_get_monotonic_time ();
+      wait_for_paint ();
+      total += g_get_monotonic_time () - t0;
+      longest = MAX (longest, longest_frame);
+    }
+  g_test_message ("panning the map: %.1f ms a frame on average (to the end of paint), longest frame %.1f ms",
+                  total / 1000.0 / n, longest / 1000.0);
+}
+
 static void
 test_every_method (void)
 {
@@ -419,6 +525,8 @@ main (int    argc,
 
   g_test_add_func ("/window/open-demo", test_open_demo);
   g_test_add_func ("/window/map-colours", test_map_colours);
+  g_test_add_func ("/window/map-pan-frames", test_map_pan_frames);
+  g_test_add_func ("/window/map-draw-time", test_map_draw_time);
   g_test_add_func ("/window/every-method", test_every_method);
   g_test_add_func ("/window/table", test_table);
   g_test_add_func ("/window/export", test_export);
