@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "rl-format.h"
 #include "rl-region-details.h"
 
 static GtkWidget *
@@ -23,7 +24,6 @@ cell_new (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), xalign);
-  gtk_label_set_selectable (GTK_LABEL (label), !heading);
   if (heading)
     gtk_widget_add_css_class (label, "heading");
   else
@@ -31,7 +31,7 @@ cell_new (const char *text,
   return label;
 }
 
-/* Years in which the region has a value or the analysis has a history. */
+/* Years in which the region has a value, the latest first. */
 static GArray *
 region_years (const RlPanel    *panel,
               const RlAnalysis *analysis,
@@ -40,7 +40,7 @@ region_years (const RlPanel    *panel,
   g_autoptr(GArray) all = rl_panel_years (panel);
   GArray *years = g_array_new (FALSE, FALSE, sizeof (int));
 
-  for (guint y = 0; y < all->len; y++)
+  for (guint y = all->len; y-- > 0;)
     {
       int year = g_array_index (all, int, y);
       gboolean any = FALSE;
@@ -101,7 +101,7 @@ build_grid (const RlPanel    *panel,
 {
   g_autoptr(GArray) years = region_years (panel, analysis, region);
   GtkGrid *grid = GTK_GRID (gtk_grid_new ());
-  int row = 1;
+  int row = 3;
 
   gtk_grid_set_column_spacing (grid, 18);
   gtk_grid_set_row_spacing (grid, 6);
@@ -116,23 +116,30 @@ build_grid (const RlPanel    *panel,
       g_autofree char *label = g_strdup_printf ("%d", g_array_index (years, int, y));
       gtk_grid_attach (grid, cell_new (label, TRUE, 1), 2 + y, 0, 1, 1);
     }
+  add_history_rows (grid, panel, analysis, region, years, 1);
+  gtk_grid_attach (grid, gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), 0, row++, 2 + years->len, 1);
   for (guint i = 0; i < rl_panel_n_indicators (panel); i++, row++)
     {
       const RlIndicator *ind = rl_panel_indicator (panel, i);
       GtkWidget *name = cell_new (ind->name_en && *ind->name_en ? ind->name_en : ind->id, FALSE, 0);
 
+      GtkWidget *unit = cell_new (ind->unit ? ind->unit : "", FALSE, 0);
+
       gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (name), 36);
+      gtk_label_set_width_chars (GTK_LABEL (name), 30);
+      gtk_label_set_max_width_chars (GTK_LABEL (name), 40);
+      gtk_label_set_wrap (GTK_LABEL (unit), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (unit), 16);
+      gtk_widget_add_css_class (unit, "dim-label");
       gtk_grid_attach (grid, name, 0, row, 1, 1);
-      gtk_grid_attach (grid, cell_new (ind->unit ? ind->unit : "", FALSE, 0), 1, row, 1, 1);
+      gtk_grid_attach (grid, unit, 1, row, 1, 1);
       for (guint y = 0; y < years->len; y++)
         {
           double v = rl_panel_get (panel, region, i, g_array_index (years, int, y));
-          g_autofree char *text = isnan (v) ? g_strdup ("—") : g_strdup_printf ("%.6g", v);
+          g_autofree char *text = rl_format_value (v);
           gtk_grid_attach (grid, cell_new (text, FALSE, 1), 2 + y, row, 1, 1);
         }
     }
-  add_history_rows (grid, panel, analysis, region, years, row);
   return GTK_WIDGET (grid);
 }
 

@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include "rl-error.h"
+#include "rl-format.h"
 #include "rl-table-view.h"
 
 /* Fixed columns before the indicators. */
@@ -83,9 +84,9 @@ row_text (const RlTableRow *row,
   v = row_number (row, column);
   if (isnan (v))
     return g_strdup ("");
-  if (column < N_FIXED_COLUMNS || fabs (v) >= 10000)
+  if (column < N_FIXED_COLUMNS)
     return g_strdup_printf ("%.0f", v);
-  return g_strdup_printf ("%.5g", v);
+  return rl_format_value (v);
 }
 
 /* ---- the view ---- */

@@ -313,6 +313,13 @@ rl_window_get_runner (RlWindow *self)
   return self->runner;
 }
 
+const RlPanel *
+rl_window_get_panel (RlWindow *self)
+{
+  g_return_val_if_fail (RL_IS_WINDOW (self), NULL);
+  return self->panel != NULL ? self->panel->panel : NULL;
+}
+
 const RlAnalysis *
 rl_window_get_analysis (RlWindow *self)
 {

@@ -29,6 +29,8 @@ void      rl_window_show_toast       (RlWindow      *self,
 RlSettingsPanel  *rl_window_get_settings_panel (RlWindow   *self);
 RlAnalysisRunner *rl_window_get_runner         (RlWindow   *self);
 RlSelection      *rl_window_get_selection      (RlWindow   *self);
+/* The panel opened last, or NULL. */
+const RlPanel    *rl_window_get_panel          (RlWindow   *self);
 /* The analysis the views show, or NULL. */
 const RlAnalysis *rl_window_get_analysis       (RlWindow   *self);
 /* The page widget "map" (RlMapWidget), "plots" (RlPlotView) or "table" (RlTableView). */

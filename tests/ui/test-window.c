@@ -114,9 +114,8 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
-wait_for_paint (void)
+wait_for_paint_of (GtkWidget *widget)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
   GdkFrameClock *clock;
   gboolean painted = FALSE;
   gulong handler;
@@ -131,12 +130,18 @@ wait_for_paint (void)
   g_signal_handler_disconnect (clock, handler);
 }
 
-/* Renders the window as it is painted now, saves it as @name in the build
- * folder and returns it. */
-static GdkTexture *
-screenshot (const char *name)
+static void
+wait_for_paint (void)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
+  wait_for_paint_of (GTK_WIDGET (window));
+}
+
+/* Renders @widget's window as it is painted now, saves it as @name in the
+ * build folder and returns it. */
+static GdkTexture *
+screenshot_of (GtkWidget  *widget,
+               const char *name)
+{
   int width, height;
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
@@ -145,7 +150,7 @@ screenshot (const char *name)
   GdkTexture *texture;
 
   iterate_for (100);
-  wait_for_paint ();
+  wait_for_paint_of (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
   snapshot = gtk_snapshot_new ();
@@ -153,11 +158,17 @@ screenshot (const char *name)
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (snapshot);
   g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot %s", path);
   return texture;
+}
+
+static GdkTexture *
+screenshot (const char *name)
+{
+  return screenshot_of (GTK_WIDGET (window), name);
 }
 
 /* How many of @colors appear on at least 200 pixels of @texture. */
@@ -465,6 +476,35 @@ test_export (void)
 }
 
 static void
+test_details (void)
+{
+  const RlAnalysis *analysis = rl_window_get_analysis (window);
+  RlMapWidget *map = RL_MAP_WIDGET (rl_window_get_view (window, "map"));
+  guint neediest = analysis->frame->rows[analysis->rating->order[0]];
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GdkTexture) shot = NULL;
+  guint n_before = g_list_model_get_n_items (toplevels);
+  GtkWindow *details = NULL;
+
+  show_view ("map");
+  rl_selection_set_only (rl_window_get_selection (window), neediest);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "map.details", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (w != GTK_WINDOW (window) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        details = w;
+    }
+  g_assert_nonnull (details);
+  g_assert_cmpstr (gtk_window_get_title (details), ==,
+                   rl_panel_region_label (rl_window_get_panel (window), neediest));
+  shot = screenshot_of (GTK_WIDGET (details), "window-details.png");
+  gtk_window_destroy (details);
+  g_assert_true (RL_IS_MAP_WIDGET (map));
+}
+
+static void
 test_bad_file_keeps_data (void)
 {
   const RlAnalysis *before = rl_window_get_analysis (window);
@@ -530,6 +570,7 @@ main (int    argc,
   g_test_add_func ("/window/every-method", test_every_method);
   g_test_add_func ("/window/table", test_table);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/details", test_details);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
   g_test_add_func ("/window/stop", test_stop);
   status = g_test_run ();
