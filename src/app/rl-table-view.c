@@ -183,13 +183,28 @@ add_column (RlTableView *self,
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
   g_object_unref (sorter);
   gtk_column_view_column_set_resizable (column, TRUE);
+  /* Indicator names are long: fixed widths keep the numbers in sight, and
+   * a column can be widened by dragging its edge. */
   if (index == COLUMN_REGION)
-    {
-      gtk_column_view_column_set_expand (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, 260);
-    }
+    gtk_column_view_column_set_fixed_width (column, 280);
+  else if (index < N_FIXED_COLUMNS)
+    gtk_column_view_column_set_fixed_width (column, 110);
+  else
+    gtk_column_view_column_set_fixed_width (column, 170);
   gtk_column_view_append_column (self->column_view, column);
   g_ptr_array_add (self->titles, g_strdup (title));
+}
+
+/* Scrolls so that the row at @position is in sight. */
+static void
+scroll_to_row (RlTableView *self,
+               guint        position)
+{
+  /* GTK 4.8's column view has no scroll call: its list view has the action. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }
 
 /* RlSelection → the view's selection. */
@@ -241,8 +256,15 @@ on_selection_model_changed_cb (GtkSelectionModel *model,
 static void
 on_selection_changed_cb (RlTableView *self)
 {
-  if (self->syncing == 0)
-    sync_from_selection (self);
+  g_autoptr(GtkBitset) selected = NULL;
+
+  if (self->syncing > 0)
+    return;
+  sync_from_selection (self);
+  /* A selection made in another view is brought into sight. */
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection_model));
+  if (!gtk_bitset_is_empty (selected) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    scroll_to_row (self, gtk_bitset_get_minimum (selected));
 }
 
 static void
@@ -337,6 +359,7 @@ apply_pending (RlTableView *self)
   g_clear_pointer (&self->pending_rows, g_ptr_array_unref);
   g_clear_pointer (&self->pending_titles, g_ptr_array_unref);
   sync_from_selection (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
 }
 
 static void
