@@ -363,6 +363,10 @@ update_layer_style (RlMapWidget *self)
     style.outline = (RlColor) { 1.0, 1.0, 1.0, 1.0 };
   style.outline_width = 0.8;
   rl_plain_map_source_set_color (self->plain, &sea);
+  if (dark)
+    gtk_widget_add_css_class (GTK_WIDGET (self->map), "rl-map-dark");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->map), "rl-map-dark");
   rl_region_layer_set_style (self->regions, &style);
 }
 
@@ -547,6 +551,53 @@ details_action (GtkWidget  *widget,
 /* ---- life cycle ---- */
 
 static void
+on_label_setup_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  max_chars)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (GPOINTER_TO_INT (max_chars) > 0)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), GPOINTER_TO_INT (max_chars));
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_label_bind_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  max_chars)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+label_factory_new (int max_chars)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_label_setup_cb), GINT_TO_POINTER (max_chars));
+  g_signal_connect (factory, "bind", G_CALLBACK (on_label_bind_cb), GINT_TO_POINTER (max_chars));
+  return factory;
+}
+
+/* Long indicator names are cut short on the button, whole in the list. */
+static void
+shorten_indicator_button (RlMapWidget *self)
+{
+  g_autoptr(GtkListItemFactory) button = label_factory_new (28);
+  g_autoptr(GtkListItemFactory) list = label_factory_new (0);
+
+  gtk_drop_down_set_factory (self->indicator, button);
+  gtk_drop_down_set_list_factory (self->indicator, list);
+}
+
+static void
 build_map (RlMapWidget *self)
 {
   g_autoptr(ShumateMapLayer) base = NULL;
@@ -564,6 +615,7 @@ build_map (RlMapWidget *self)
   self->regions = rl_region_layer_new (self->viewport);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->regions));
   gtk_overlay_set_child (self->overlay, GTK_WIDGET (self->map));
+  gtk_widget_add_css_class (GTK_WIDGET (self->map), "rl-map");
   gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
   gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
 
@@ -637,6 +689,7 @@ rl_map_widget_init (RlMapWidget *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   build_map (self);
+  shorten_indicator_button (self);
   gtk_drawing_area_set_draw_func (self->legend, legend_draw, self, NULL);
   self->settings = g_settings_new (RL_APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::online-tiles",
