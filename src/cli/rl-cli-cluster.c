@@ -258,19 +258,6 @@ rl_cli_cluster (int    argc,
   return status;
 }
 
-static RlClustering *
-run_for_k (const gsl_matrix *X,
-           guint             k,
-           gpointer          data,
-           GCancellable     *cancellable,
-           GError          **error)
-{
-  RlMethodSpec spec = *(const RlMethodSpec *) data;
-
-  spec.k = k;
-  return rl_method_run (X, &spec, NULL, NULL, cancellable, error);
-}
-
 static void
 print_select_k (const RlSelectK *s,
                 gboolean         json,
@@ -350,7 +337,7 @@ rl_cli_select_k (int    argc,
     status = rl_cli_fail (g_steal_pointer (&error));
   else if (k_min > k_max)
     status = rl_cli_failf ("select-k: --k-min %d is larger than --k-max %d", k_min, k_max);
-  else if ((s = rl_select_k (frame->X, k_min, k_max, run_for_k, &spec, NULL, NULL, NULL, &error)) == NULL)
+  else if ((s = rl_select_k (frame->X, k_min, k_max, rl_method_cluster_func, &spec, NULL, NULL, NULL, &error)) == NULL)
     status = rl_cli_fail (g_steal_pointer (&error));
   else
     print_select_k (s, args.common.json, rl_method_to_string (spec.method));

@@ -162,3 +162,16 @@ rl_method_run (const gsl_matrix   *X,
   rl_progress_report (progress, progress_data, 1.0);
   return result;
 }
+
+RlClustering *
+rl_method_cluster_func (const gsl_matrix *X,
+                        guint             k,
+                        gpointer          spec,
+                        GCancellable     *cancellable,
+                        GError          **error)
+{
+  RlMethodSpec copy = *(const RlMethodSpec *) spec;
+
+  copy.k = k;
+  return rl_method_run (X, &copy, NULL, NULL, cancellable, error);
+}

@@ -57,4 +57,12 @@ RlClustering *rl_method_run          (const gsl_matrix   *X,
                                       GCancellable       *cancellable,
                                       GError            **error);
 
+/* An RlClusterFunc (select-k, comparisons, stability) running rl_method_run
+ * with @spec (an RlMethodSpec) at the k asked for, without progress. */
+RlClustering *rl_method_cluster_func (const gsl_matrix   *X,
+                                      guint               k,
+                                      gpointer            spec,
+                                      GCancellable       *cancellable,
+                                      GError            **error);
+
 G_END_DECLS
