@@ -6,10 +6,12 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "rl-analysis.h"
 #include "rl-cli.h"
 #include "rl-error.h"
 #include "rl-gmm.h"
 #include "rl-hclust.h"
+#include "rl-interpret.h"
 #include "rl-method.h"
 #include "rl-select-k.h"
 #include "rl-validity.h"
@@ -104,10 +106,54 @@ make_spec (ClusterArgs  *args,
   return TRUE;
 }
 
+/* profiles: size, mean need score and means in original units per cluster;
+ * eta: how strongly each feature separates the clusters. */
 static void
-print_cluster_json (const RlFrame      *frame,
-                    const RlClustering *c,
-                    double              silhouette)
+add_profiles (JsonBuilder            *b,
+              const RlFrame          *frame,
+              const RlInterpretation *in)
+{
+  json_builder_set_member_name (b, "profiles");
+  json_builder_begin_array (b);
+  for (guint p = 0; p < in->k; p++)
+    {
+      json_builder_begin_object (b);
+      rl_json_member_int (b, "cluster", p);
+      rl_json_member_int (b, "size", in->sizes[p]);
+      rl_json_member_double (b, "need", in->need[p]);
+      json_builder_set_member_name (b, "means");
+      json_builder_begin_object (b);
+      for (guint j = 0; j < in->d; j++)
+        rl_json_member_double (b, frame->features[j], gsl_matrix_get (in->means, p, j));
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "eta");
+  json_builder_begin_array (b);
+  for (guint j = 0; j < in->d; j++)
+    {
+      json_builder_begin_object (b);
+      rl_json_member_string (b, "feature", frame->features[j]);
+      rl_json_member_double (b, "eta", in->eta[j]);
+      rl_json_member_double (b, "eta2", in->eta2[j]);
+      if (isnan (in->eta[j]))
+        {
+          json_builder_set_member_name (b, "chaddock");
+          json_builder_add_null_value (b);
+        }
+      else
+        rl_json_member_string (b, "chaddock", rl_chaddock_name (in->chaddock[j]));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+print_cluster_json (const RlFrame          *frame,
+                    const RlClustering     *c,
+                    const RlInterpretation *in,
+                    double                  silhouette)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
@@ -159,6 +205,7 @@ print_cluster_json (const RlFrame      *frame,
         rl_json_add_double (b, g_array_index (c->history, double, t));
       json_builder_end_array (b);
     }
+  add_profiles (b, frame, in);
   if (frame->dropped->len > 0)
     {
       json_builder_set_member_name (b, "dropped");
@@ -172,9 +219,10 @@ print_cluster_json (const RlFrame      *frame,
 }
 
 static void
-print_cluster_table (const RlFrame      *frame,
-                     const RlClustering *c,
-                     double              silhouette)
+print_cluster_table (const RlFrame          *frame,
+                     const RlClustering     *c,
+                     const RlInterpretation *in,
+                     double                  silhouette)
 {
   printf ("%s, k = %u: %u regions × %u indicators", c->method, c->k, c->n, c->d);
   if (frame->year != RL_YEAR_NONE)
@@ -190,12 +238,19 @@ print_cluster_table (const RlFrame      *frame,
       guint count = 0;
       for (guint i = 0; i < c->n; i++)
         count += c->labels[i] == p;
-      printf ("cluster %u (%u):", p, count);
+      printf ("cluster %u (%u", p, count);
+      if (!isnan (in->need[p]))
+        printf (", need %.3f", in->need[p]);
+      printf ("):");
       for (guint i = 0; i < c->n; i++)
         if (c->labels[i] == p)
           printf (" %s;", frame->names[i]);
       printf ("\n");
     }
+  printf ("\n");
+  for (guint j = 0; j < in->d; j++)
+    printf ("η %s = %.4f (%s)\n", frame->features[j], in->eta[j],
+            isnan (in->eta[j]) ? "constant" : rl_chaddock_name (in->chaddock[j]));
   if (frame->dropped->len > 0)
     printf ("\n%u regions dropped for missing values\n", frame->dropped->len);
 }
@@ -225,8 +280,10 @@ rl_cli_cluster (int    argc,
   };
   RlMethodSpec spec;
   g_autoptr(GError) error = NULL;
+  g_autoptr(RlPanel) panel = NULL;
   g_autoptr(RlFrame) frame = NULL;
   g_autoptr(RlClustering) c = NULL;
+  g_autoptr(RlInterpretation) in = NULL;
   double silhouette = NAN;
   int status = 0;
 
@@ -235,23 +292,26 @@ rl_cli_cluster (int    argc,
                      &args.common, entries, 1))
     status = RL_CLI_EXIT_USAGE;
   else if (!make_spec (&args, &spec, &error)
-           || (frame = rl_cli_load_frame (argv[1], &args.common, &error)) == NULL
+           || (panel = rl_cli_load_panel (argv[1], &error)) == NULL
+           || (frame = rl_cli_build_frame (panel, &args.common, &error)) == NULL
            || !check_k (frame, args.k, "--k", &error))
     status = rl_cli_fail (g_steal_pointer (&error));
   else
     {
       spec.k = args.k;
       c = rl_method_run (frame->X, &spec, NULL, NULL, NULL, &error);
-      if (c == NULL)
+      g_autoptr(RlRating) rating = c != NULL ? rl_analysis_need_rating (panel, frame, NULL, NULL)
+                                             : NULL;
+      if (c == NULL || (in = rl_analysis_interpret (frame, c, rating, &error)) == NULL)
         status = rl_cli_fail (g_steal_pointer (&error));
       else
         {
           if (c->k >= 2 && c->k < c->n)
             rl_silhouette (frame->X, c->labels, c->k, &silhouette, NULL, NULL, NULL);
           if (args.common.json)
-            print_cluster_json (frame, c, silhouette);
+            print_cluster_json (frame, c, in, silhouette);
           else
-            print_cluster_table (frame, c, silhouette);
+            print_cluster_table (frame, c, in, silhouette);
         }
     }
   cluster_args_clear (&args);

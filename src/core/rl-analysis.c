@@ -116,6 +116,8 @@ warn (RlAnalysis *self,
 {
   va_list args;
 
+  if (self == NULL)
+    return;
   va_start (args, format);
   g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
   va_end (args);
@@ -336,18 +338,6 @@ relabel (RlClustering *c,
     }
 }
 
-static RlInterpretation *
-interpret (const RlFrame      *frame,
-           const RlClustering *c,
-           const RlRating     *rating,
-           GError            **error)
-{
-  if (rating == NULL)
-    return rl_interpretation_new (frame->raw, c->labels, c->k, NULL, error);
-  gsl_vector_const_view need = gsl_vector_const_view_array (rating->score, rating->n);
-  return rl_interpretation_new (frame->raw, c->labels, c->k, &need.vector, error);
-}
-
 /* The interpretation, after renumbering the clusters neediest first. */
 static gboolean
 compute_interpretation (Run     *run,
@@ -358,11 +348,12 @@ compute_interpretation (Run     *run,
 
   if (self->rating != NULL)
     {
-      if ((first = interpret (self->frame, self->clustering, self->rating, error)) == NULL)
+      first = rl_analysis_interpret (self->frame, self->clustering, self->rating, error);
+      if (first == NULL)
         return FALSE;
       relabel (self->clustering, first->order);
     }
-  self->interpretation = interpret (self->frame, self->clustering, self->rating, error);
+  self->interpretation = rl_analysis_interpret (self->frame, self->clustering, self->rating, error);
   return self->interpretation != NULL;
 }
 
@@ -854,6 +845,38 @@ rl_analysis_default_year (const RlPanel      *panel,
   g_set_error (error, RL_ERROR, RL_ERROR_INVALID, years->len == 0 ? "the panel has no values"
                : "no year of the panel has values for every chosen indicator");
   return RL_YEAR_NONE;
+}
+
+RlRating *
+rl_analysis_need_rating (const RlPanel    *panel,
+                         const RlFrame    *frame,
+                         const RlPolarity *polarity,
+                         GError          **error)
+{
+  RlAnalysisSpec spec;
+  Run run = { .panel = panel, .spec = &spec };
+  RlRating *rating;
+
+  rl_analysis_spec_init (&spec);
+  spec.polarity = (RlPolarity *) polarity;
+  choose_rated (&run, frame);
+  rating = rate_frame (&run, frame, error);
+  run_clear (&run);
+  return rating;
+}
+
+RlInterpretation *
+rl_analysis_interpret (const RlFrame      *frame,
+                       const RlClustering *clustering,
+                       const RlRating     *rating,
+                       GError            **error)
+{
+  const RlClustering *c = clustering;
+
+  if (rating == NULL)
+    return rl_interpretation_new (frame->raw, c->labels, c->k, NULL, error);
+  gsl_vector_const_view need = gsl_vector_const_view_array (rating->score, rating->n);
+  return rl_interpretation_new (frame->raw, c->labels, c->k, &need.vector, error);
 }
 
 int
