@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "rl-analysis.h"
 #include "rl-error.h"
 
 void
@@ -67,7 +68,7 @@ rl_cli_parse (int                 *argc,
   g_autoptr(GOptionContext) context = g_option_context_new (param);
   g_autoptr(GError) error = NULL;
   const GOptionEntry common_entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_INT, common ? &common->year : NULL, "Year of a panel (default: the latest)", "Y" },
+    { "year", 0, 0, G_OPTION_ARG_INT, common ? &common->year : NULL, "Year of a panel (default: the latest with every chosen indicator)", "Y" },
     { "features", 0, 0, G_OPTION_ARG_STRING, common ? &common->features : NULL, "Indicators to use, in order", "a,b,c" },
     { "scale", 0, 0, G_OPTION_ARG_STRING, common ? &common->scale : NULL, "none, z, minmax, minmax:A:B or robust", "S" },
     { "missing", 0, 0, G_OPTION_ARG_STRING, common ? &common->missing : NULL, "drop, median, interpolate or keep", "M" },
@@ -150,8 +151,9 @@ build_spec (const RlPanel     *panel,
     }
   else if (common->year == 0)
     {
-      g_autoptr(GArray) years = rl_panel_years (panel);
-      spec->year = g_array_index (years, int, years->len - 1);
+      spec->year = rl_analysis_default_year (panel, (const char * const *) spec->features, error);
+      if (spec->year == RL_YEAR_NONE)
+        return FALSE;
     }
   else
     spec->year = common->year;

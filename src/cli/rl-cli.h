@@ -20,7 +20,7 @@ G_BEGIN_DECLS
  * missing values, seed, --json). */
 typedef struct
 {
-  int       year;       /* 0 = the panel's latest year */
+  int       year;       /* 0 = the latest year with every chosen feature */
   char     *features;   /* "a,b,c" */
   char     *scale;      /* none|z|minmax|minmax:A:B|robust */
   char     *missing;    /* drop|median|interpolate */
@@ -100,5 +100,6 @@ int rl_cli_dynamics (int argc, char **argv);
 int rl_cli_plot     (int argc, char **argv);
 int rl_cli_stability (int argc, char **argv);
 int rl_cli_compare  (int argc, char **argv);
+int rl_cli_track    (int argc, char **argv);
 
 G_END_DECLS

@@ -68,6 +68,16 @@ typedef struct
   GPtrArray            *warnings;       /* of char*: what was skipped and why, for people */
 } RlAnalysis;
 
+/* Defaults: the panel's latest usable year, every indicator, missing = median,
+ * z-scores, k-means with k = 4 and seed 1, k 2 .. 9, 1000 uncertainty runs,
+ * select-k and history on, BIC curves off.
+ *
+ * The year: frame.year = 0 (RL_YEAR_NONE) means "the default year": for a
+ * wide panel its only year, for a panel with years the latest year in which
+ * every chosen feature has at least one value (the latest year with any value
+ * when frame.features is NULL); see rl_analysis_default_year(). A non-zero
+ * year with a wide panel is an error. @polarity and @weights are arrays of
+ * g_strv_length (frame.features) entries, so they need frame.features. */
 void            rl_analysis_spec_init  (RlAnalysisSpec       *spec);
 RlAnalysisSpec *rl_analysis_spec_copy  (const RlAnalysisSpec *spec);
 void            rl_analysis_spec_clear (RlAnalysisSpec       *spec);
@@ -85,11 +95,36 @@ RlAnalysis     *rl_analysis_run        (const RlPanel        *panel,
                                         GError              **error);
 void            rl_analysis_free       (RlAnalysis           *self);
 
+/* The year an analysis of @features (NULL: every indicator) uses when none is
+ * chosen: RL_YEAR_NONE for a wide panel, else the latest year in which every
+ * feature has a value for at least one region. Fails for an unknown feature
+ * or when no year has them all; returns RL_YEAR_NONE then. */
+int             rl_analysis_default_year (const RlPanel      *panel,
+                                          const char * const *features,
+                                          GError            **error);
+
+/* The need rating of @frame's rows over those of its features that have a
+ * polarity (@polarity, one per frame feature, or NULL: the panel's metadata),
+ * with z-scores and equal weights, as rl_analysis_run() rates them. NULL
+ * without an error when no feature has a polarity. */
+RlRating       *rl_analysis_need_rating  (const RlPanel      *panel,
+                                          const RlFrame      *frame,
+                                          const RlPolarity   *polarity,
+                                          GError            **error);
+
+/* The interpretation of @clustering of @frame's rows in original units, with
+ * each cluster's mean need score when @rating (of the same rows) is not NULL. */
+RlInterpretation *rl_analysis_interpret  (const RlFrame      *frame,
+                                          const RlClustering *clustering,
+                                          const RlRating     *rating,
+                                          GError            **error);
+
 /* The frame row of panel region @region, or −1 when it was dropped. */
 int             rl_analysis_row_of_region (const RlAnalysis *self,
                                            guint             region);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RlAnalysisSpec, rl_analysis_spec_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RlAnalysisSpec, rl_analysis_spec_clear)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RlAnalysis, rl_analysis_free)
 
 G_END_DECLS
