@@ -100,7 +100,8 @@ progress_end (Run     *run,
 {
   run->progress.done += run->progress.weight;
   run->progress.weight = 0.0;
-  rl_progress_report (run->progress.func, run->progress.data, run->progress.done / run->progress.total);
+  rl_progress_report (run->progress.func, run->progress.data,
+                      run->progress.done / run->progress.total);
   return !g_cancellable_set_error_if_cancelled (run->cancellable, error);
 }
 
@@ -224,8 +225,9 @@ choose_rated (Run           *run,
     run->rated_weights = g_new (double, frame->d);
   for (guint j = 0; j < frame->d; j++)
     {
-      RlPolarity p = spec->polarity != NULL ? spec->polarity[j]
-                                            : rl_panel_indicator (run->panel, frame->columns[j])->polarity;
+      RlPolarity p = spec->polarity != NULL
+                     ? spec->polarity[j]
+                     : rl_panel_indicator (run->panel, frame->columns[j])->polarity;
       if (p == RL_POLARITY_NONE)
         {
           g_string_append_printf (left_out, "%s%s", left_out->len ? ", " : "", frame->features[j]);
@@ -730,10 +732,12 @@ rl_analysis_spec_copy (const RlAnalysisSpec *spec)
 
   *copy = *spec;
   copy->frame.features = g_strdupv (spec->frame.features);
-  copy->polarity = d > 0 && spec->polarity != NULL ? g_memdup2 (spec->polarity, d * sizeof (RlPolarity))
-                                                   : NULL;
-  copy->weights = d > 0 && spec->weights != NULL ? g_memdup2 (spec->weights, d * sizeof (double))
-                                                 : NULL;
+  copy->polarity = NULL;
+  copy->weights = NULL;
+  if (d > 0 && spec->polarity != NULL)
+    copy->polarity = g_memdup2 (spec->polarity, d * sizeof (RlPolarity));
+  if (d > 0 && spec->weights != NULL)
+    copy->weights = g_memdup2 (spec->weights, d * sizeof (double));
   return copy;
 }
 
@@ -856,7 +860,8 @@ rl_analysis_default_year (const RlPanel      *panel,
     if (rl_panel_find_indicator (panel, features[j]) < 0)
       {
         g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
-                     "unknown indicator “%s”: the panel has no indicator with that id", features[j]);
+                     "unknown indicator “%s”: the panel has no indicator with that id",
+                     features[j]);
         return RL_YEAR_NONE;
       }
   if (rl_panel_is_wide (panel))

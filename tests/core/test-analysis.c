@@ -205,7 +205,8 @@ test_rating_matches (void)
     g_assert_cmpfloat (r->score[i], ==, a->rating->score[i]);
   /* no polarity at all: no rating, no error */
   g_clear_pointer (&r, rl_rating_free);
-  polarity[0] = polarity[1] = polarity[2] = polarity[3] = polarity[4] = polarity[5] = RL_POLARITY_NONE;
+  for (guint j = 0; j < 6; j++)
+    polarity[j] = RL_POLARITY_NONE;
   g_assert_null (rl_analysis_need_rating (demo_panel, a->frame, polarity, &error));
   g_assert_no_error (error);
 }
