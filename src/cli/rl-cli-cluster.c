@@ -399,7 +399,8 @@ rl_cli_select_k (int    argc,
     status = rl_cli_fail (g_steal_pointer (&error));
   else if (k_min > k_max)
     status = rl_cli_failf ("select-k: --k-min %d is larger than --k-max %d", k_min, k_max);
-  else if ((s = rl_select_k (frame->X, k_min, k_max, rl_method_cluster_func, &spec, NULL, NULL, NULL, &error)) == NULL)
+  else if ((s = rl_select_k (frame->X, k_min, k_max, rl_method_cluster_func, &spec, NULL, NULL,
+                             NULL, &error)) == NULL)
     status = rl_cli_fail (g_steal_pointer (&error));
   else
     print_select_k (s, args.common.json, rl_method_to_string (spec.method));
