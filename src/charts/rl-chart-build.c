@@ -55,15 +55,25 @@ rl_chart_indicator_title (const RlPanel *panel,
   return g_strdup (name);
 }
 
-static const char *
-indicator_short_name (const RlPanel *panel,
-                      guint          indicator)
+/* The English names of the frame's indicators when all are short enough to
+ * label rows and columns, else their ids. */
+static const char **
+indicator_short_names (RlChartPlan *plan)
 {
-  const RlIndicator *ind = rl_panel_indicator ((RlPanel *) panel, indicator);
+  const RlFrame *frame = plan->analysis->frame;
+  const char **names = rl_chart_plan_keep (plan, g_new0 (const char *, frame->d + 1));
+  gboolean use_ids = FALSE;
 
-  if (ind->name_en != NULL && *ind->name_en != '\0' && g_utf8_strlen (ind->name_en, -1) <= 32)
-    return ind->name_en;
-  return ind->id;
+  for (guint j = 0; j < frame->d; j++)
+    {
+      const RlIndicator *ind = rl_panel_indicator ((RlPanel *) plan->panel, frame->columns[j]);
+
+      names[j] = ind->name_en != NULL && *ind->name_en != '\0' ? ind->name_en : ind->id;
+      use_ids |= g_utf8_strlen (names[j], -1) > 28;
+    }
+  for (guint j = 0; use_ids && j < frame->d; j++)
+    names[j] = frame->features[j];
+  return names;
 }
 
 static gboolean
@@ -174,7 +184,7 @@ build_scatter (RlChartPlan          *plan,
   s->cluster = cluster_labels (plan);
   s->labels = (const char * const *) frame->names;
   s->selected = plan->selected;
-  s->title = plan_title (plan, "Regions");
+  s->title = plan_title (plan, s->cluster != NULL ? "Regions by cluster" : "Regions");
   s->x_title = rl_chart_plan_keep (plan, rl_chart_indicator_title (plan->panel, xi));
   s->y_title = rl_chart_plan_keep (plan, rl_chart_indicator_title (plan->panel, yi));
   return TRUE;
@@ -365,10 +375,9 @@ build_heatmap (RlChartPlan  *plan,
     return fail (error, "The correlation heatmap needs at least two indicators in the analysis");
   d = cm->d;
   values = rl_chart_plan_keep (plan, g_new (double, d * d));
-  names = rl_chart_plan_keep (plan, g_new0 (const char *, d + 1));
+  names = indicator_short_names (plan);
   for (guint i = 0; i < d; i++)
     {
-      names[i] = indicator_short_name (plan->panel, a->frame->columns[i]);
       for (guint j = 0; j < d; j++)
         values[i * d + j] = gsl_matrix_get (cm->r, i, j);
     }
