@@ -323,6 +323,38 @@ build_silhouette (RlChartPlan  *plan,
   return TRUE;
 }
 
+/* Ward's tree over another method's partition: each branch of the cut at k
+ * takes the colour of the cluster most of its regions belong to, so the
+ * colours agree with the other charts wherever the two partitions do. */
+static const guint *
+ward_colours (RlChartPlan *plan,
+              guint        k)
+{
+  const RlAnalysis *a = plan->analysis;
+  const guint *labels = cluster_labels (plan);
+  guint n = a->frame->n, kc = a->clustering->k;
+  g_autofree guint *cut = labels != NULL ? rl_hclust_cut (a->linkage, k, NULL) : NULL;
+  g_autofree guint *votes = NULL;
+  guint *colour;
+
+  if (cut == NULL)
+    return NULL;
+  votes = g_new0 (guint, k * kc);
+  for (guint i = 0; i < n; i++)
+    votes[cut[i] * kc + labels[i]]++;
+  colour = rl_chart_plan_keep (plan, g_new (guint, n));
+  for (guint i = 0; i < n; i++)
+    {
+      guint best = 0;
+
+      for (guint c = 1; c < kc; c++)
+        if (votes[cut[i] * kc + c] > votes[cut[i] * kc + best])
+          best = c;
+      colour[i] = best;
+    }
+  return colour;
+}
+
 static gboolean
 build_dendrogram (RlChartPlan  *plan,
                   GError      **error)
@@ -350,10 +382,7 @@ build_dendrogram (RlChartPlan  *plan,
 
       /* between the last merge kept and the first one undone */
       d->cut_height = k == n ? z[2] / 2 : (z[4 * (n - k - 1) + 2] + z[4 * (n - k) + 2]) / 2;
-      /* the method's own tree is cut into its clusters; Ward's tree over
-       * another method's partition would mix colours, so it is numbered by order */
-      if (own)
-        d->cluster = cluster_labels (plan);
+      d->cluster = own ? cluster_labels (plan) : ward_colours (plan, k);
     }
   d->title = plan_title (plan, own ? "Dendrogram of the hierarchical clustering"
                                    : "Dendrogram (Ward linkage of the scaled indicators)");
