@@ -141,6 +141,27 @@ cluster_labels (const RlChartPlan *plan)
   return c != NULL && c->n == plan->analysis->frame->n ? c->labels : NULL;
 }
 
+/* "Cluster 1 (neediest)", "Cluster 2", …; NULL without a clustering. */
+static const char * const *
+cluster_names (RlChartPlan *plan)
+{
+  const RlAnalysis *a = plan->analysis;
+  char **names;
+
+  if (cluster_labels (plan) == NULL)
+    return NULL;
+  names = rl_chart_plan_keep (plan, g_new0 (char *, a->clustering->k + 1));
+  for (guint p = 0; p < a->clustering->k; p++)
+    {
+      gboolean neediest = a->rating != NULL && a->interpretation != NULL
+                          && a->interpretation->neediest == p;
+
+      names[p] = rl_chart_plan_keep (plan, g_strdup_printf ("Cluster %u%s", p + 1,
+                                                            neediest ? " (neediest)" : ""));
+    }
+  return (const char * const *) names;
+}
+
 static const char *
 plan_title (RlChartPlan *plan,
             const char  *what)
@@ -182,6 +203,7 @@ build_scatter (RlChartPlan          *plan,
       || (s->y = frame_values (plan, yf, &yi, error)) == NULL)
     return FALSE;
   s->cluster = cluster_labels (plan);
+  s->cluster_names = cluster_names (plan);
   s->labels = (const char * const *) frame->names;
   s->selected = plan->selected;
   s->title = plan_title (plan, s->cluster != NULL ? "Regions by cluster" : "Regions");
@@ -211,6 +233,7 @@ build_pca (RlChartPlan  *plan,
   s->x = x;
   s->y = y;
   s->cluster = cluster_labels (plan);
+  s->cluster_names = cluster_names (plan);
   s->labels = (const char * const *) plan->analysis->frame->names;
   s->selected = plan->selected;
   s->title = plan_title (plan, "Principal components of the scaled indicators");
@@ -457,7 +480,8 @@ build_convergence (RlChartPlan  *plan,
   names = rl_chart_plan_keep (plan, g_new0 (const char *, 1));
   lengths = rl_chart_plan_keep (plan, g_new (guint, 1));
   values = rl_chart_plan_keep (plan, g_new (const double *, 1));
-  names[0] = c->method;
+  names[0] = g_str_equal (c->method, "immune") ? "Immune"
+             : rl_chart_plan_keep (plan, g_ascii_strup (c->method, -1));
   lengths[0] = c->history->len;
   values[0] = (const double *) c->history->data;
   *v = (RlChartConvergence) { 1, names, lengths, values, c->history->len > 200, NULL, NULL };
