@@ -22,6 +22,7 @@ typedef struct
 static const Command commands[] = {
   { "cluster", rl_cli_cluster, "cluster the regions: kmeans, gmm, hclust, es, de, ga, immune" },
   { "select-k", rl_cli_select_k, "choose k: inertia, f_k, growth ratio, silhouette, BIC over a range" },
+  { "plot", rl_cli_plot, "a chart of an analysis (scatter, elbow, dendrogram, rating, map, …) to PNG, SVG or PDF" },
   { "pca", rl_cli_pca, "principal components of the chosen indicators" },
   { "dynamics", rl_cli_dynamics, "need rating of the change between two years: fastest worsening first" },
   { "group", rl_cli_group, "analytic grouping: within/between variance, η and the Chaddock scale" },
@@ -30,7 +31,9 @@ static const Command commands[] = {
   { "match", rl_cli_match, "canonical region codes and names, or candidates" },
   { "rate", rl_cli_rate, "composite need rating, neediest first, with rank uncertainty" },
   { "stability", rl_cli_stability, "clustering stability over seeds and bootstrap samples" },
+  { "track", rl_cli_track, "follow clusters between two years: transitions and regions that changed" },
   { "relate", rl_cli_relate, "correlation and η of one indicator with every other" },
+  { "compare", rl_cli_compare, "the paper's comparison of methods over k: f_min, growth ratio, empty clusters" },
   { "synth", rl_cli_synth, "synthetic data: the paper's auxiliary set" },
 };
 

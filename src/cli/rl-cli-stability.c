@@ -35,9 +35,8 @@ run_method (const gsl_matrix *X,
 {
   RlMethodSpec spec = *(const RlMethodSpec *) data;
 
-  spec.k = k;
   spec.seed = seed;
-  return rl_method_run (X, &spec, NULL, NULL, cancellable, error);
+  return rl_method_cluster_func (X, k, &spec, cancellable, error);
 }
 
 static gboolean
