@@ -29,7 +29,8 @@ void             rl_export_chart_dialog     (GtkWindow          *parent,
 
 /* "regionlab-scatter.png" and the like. */
 char            *rl_export_default_name     (const RlChartPlan  *plan);
-/* @path when it ends in .png, .svg or .pdf (any case), else @path with
+/* @path when its name has an extension (a dot and 2–4 letters: .png, .svg,
+ * .pdf in any case, or one export refuses, such as .jpg), else @path with
  * "." @format appended (@format: "png", "svg" or "pdf"). */
 char            *rl_export_path_with_format (const char         *path,
                                              const char         *format);

@@ -457,13 +457,14 @@ static void
 check_signature (const char *path)
 {
   g_autofree char *contents = NULL;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
   gsize length = 0;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
-  if (g_str_has_suffix (path, ".png"))
+  if (g_str_has_suffix (lower, ".png"))
     g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
-  else if (g_str_has_suffix (path, ".pdf"))
+  else if (g_str_has_suffix (lower, ".pdf"))
     g_assert_cmpmem (contents, 5, "%PDF-", 5);
   else
     g_assert_nonnull (strstr (contents, "<svg"));
@@ -478,6 +479,8 @@ test_export (void)
   g_autofree char *name = NULL;
   g_autofree char *bad = NULL;
   g_autofree char *typed = rl_export_path_with_format ("/x/chart.PDF", "png");
+  g_autofree char *jpeg = rl_export_path_with_format ("/x/chart.jpg", "png");
+  g_autofree char *dotted = rl_export_path_with_format ("/x.y/poverty.2017", "pdf");
   RlChartPlan *plan;
   cairo_surface_t *recording;
 
@@ -508,11 +511,180 @@ test_export (void)
     }
   /* the extension typed wins over the filter, any case; an unknown one is a clear error */
   g_assert_cmpstr (typed, ==, "/x/chart.PDF");
+  g_assert_cmpstr (jpeg, ==, "/x/chart.jpg");
+  g_assert_cmpstr (dotted, ==, "/x.y/poverty.2017.pdf");
   bad = g_build_filename (dir, "chart.jpg", NULL);
   g_assert_false (rl_export_write_recording (recording, bad, &error));
   g_assert_error (error, RL_ERROR, RL_ERROR_UNSUPPORTED);
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   cairo_surface_destroy (recording);
+  g_rmdir (dir);
+}
+
+/* The first shown toplevel of @type other than the test window, after
+ * letting the main loop run until one appears. */
+static GtkWindow *
+wait_for_window (GType type)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add (5000, timeout_cb, &timed_out);
+  GtkWindow *found = NULL;
+
+  while (found == NULL && !timed_out)
+    {
+      g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+      for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+            found = window;
+        }
+      if (found == NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+wait_for_file (const char *path)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (!g_file_test (path, G_FILE_TEST_EXISTS) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* The chooser changes folder in the background: wait until the name typed
+ * stands for a file in @folder. */
+static void
+wait_for_chooser_folder (GtkFileChooser *chooser,
+                         GFile          *folder)
+{
+  gboolean timed_out = FALSE, there = FALSE;
+  guint timeout = g_timeout_add (5000, timeout_cb, &timed_out);
+
+  while (!there && !timed_out)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+      g_autoptr(GFile) parent = file ? g_file_get_parent (file) : NULL;
+
+      there = parent != NULL && g_file_equal (parent, folder);
+      if (!there)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_true (there);
+}
+
+static gboolean
+accept_again_cb (gpointer window)
+{
+  gtk_dialog_response (GTK_DIALOG (window), GTK_RESPONSE_ACCEPT);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The chooser ignores Accept while it still loads the folder: answer until
+ * it goes away. */
+static void
+accept_dialog (GtkWindow *window)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add (5000, timeout_cb, &timed_out);
+  guint again;
+  GtkWidget *widget = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+  again = g_timeout_add (200, accept_again_cb, window);
+  gtk_dialog_response (GTK_DIALOG (window), GTK_RESPONSE_ACCEPT);
+  while (widget != NULL && gtk_widget_get_visible (widget) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (again);
+  if (widget != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+  if (!timed_out)
+    g_source_remove (timeout);
+  g_assert_false (timed_out);
+}
+
+/* Answers the file chooser the export dialog opens: @name in @dir, with the
+ * filter of @format chosen. */
+static void
+answer_export_dialog (const char *dir,
+                      const char *name,
+                      guint       format)
+{
+  GtkWindow *window = wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (window);
+  /* GTK 4.8's file chooser dialog hands out its own list here, not a new reference */
+  GListModel *filters = gtk_file_chooser_get_filters (chooser);
+  g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, format);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *proposed = gtk_file_chooser_get_current_name (chooser);
+
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 3);
+  g_assert_cmpstr (proposed, ==, "regionlab-rating.png");
+  g_autofree char *typed = g_build_filename (dir, name, NULL);
+
+  /* typed as a whole path into the name entry, as a user can */
+  gtk_file_chooser_set_filter (chooser, filter);
+  gtk_file_chooser_set_current_name (chooser, typed);
+  wait_for_chooser_folder (chooser, folder);
+  accept_dialog (window);
+}
+
+static void
+test_export_dialog (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rl-plot-dialog-XXXXXX", &error);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "Chart.PDF", NULL);
+  g_autofree char *bad = g_build_filename (dir, "chart.jpg", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.regionlab.RegionLab");
+  g_autofree char *remembered = NULL;
+  GtkWindow *alert;
+
+  g_assert_no_error (error);
+  rl_plot_view_set_analysis (fixture.view, fixture.panel, fixture.kmeans);
+  show_chart (RL_CHART_KIND_RATING);
+
+  /* no extension typed: the SVG filter chosen gives it */
+  rl_export_chart_dialog (fixture.window, rl_plot_view_get_plan (fixture.view), FALSE);
+  /* the chart is recorded when the dialog opens: the plan may go meanwhile */
+  rl_plot_view_set_analysis (fixture.view, NULL, NULL);
+  answer_export_dialog (dir, "chart", 1);
+  wait_for_file (svg);
+  check_signature (svg);
+  remembered = g_settings_get_string (settings, "last-export-folder");
+  g_assert_cmpstr (remembered, ==, dir);
+
+  /* the extension typed wins over the filter */
+  rl_plot_view_set_analysis (fixture.view, fixture.panel, fixture.kmeans);
+  rl_export_chart_dialog (fixture.window, rl_plot_view_get_plan (fixture.view), TRUE);
+  answer_export_dialog (dir, "Chart.PDF", 0);
+  wait_for_file (pdf);
+  check_signature (pdf);
+
+  /* an extension no format has: the user is told, nothing is written */
+  rl_export_chart_dialog (fixture.window, rl_plot_view_get_plan (fixture.view), FALSE);
+  answer_export_dialog (dir, "chart.jpg", 0);
+  alert = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (alert)), "chart.jpg"));
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (alert), "close");
+
+  g_unlink (svg);
+  g_unlink (pdf);
   g_rmdir (dir);
 }
 
@@ -556,6 +728,7 @@ main (int    argc,
   g_test_add_func ("/plot-view/selection-redraws", test_selection_redraws);
   g_test_add_func ("/plot-view/dark", test_dark_style);
   g_test_add_func ("/plot-view/export", test_export);
+  g_test_add_func ("/plot-view/export-dialog", test_export_dialog);
   status = g_test_run ();
 
   rl_plot_view_set_analysis (fixture.view, NULL, NULL);
