@@ -33,10 +33,37 @@ static Fixture fixture;
 /* Helpers */
 
 static gboolean
-timeout_cb (gpointer data)
+wake_cb (gpointer data)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @done (@data) holds; fails after 5 seconds. */
+static void
+iterate_until (gboolean (*done) (gpointer data),
+               gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
 }
 
 static void
@@ -51,22 +78,15 @@ static void
 wait_for_frame (GtkWidget *widget)
 {
   GdkFrameClock *clock;
-  gboolean painted = FALSE, timed_out = FALSE;
+  gboolean painted = FALSE;
   gulong handler;
-  guint timeout;
 
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
+  iterate_until (is_mapped, widget);
   clock = gtk_widget_get_frame_clock (widget);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  timeout = g_timeout_add (5000, timeout_cb, &timed_out);
   gtk_widget_queue_draw (widget);
-  while (!painted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
+  iterate_until (is_true, &painted);
   g_signal_handler_disconnect (clock, handler);
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_assert_false (timed_out);
 }
 
 static GdkTexture *
@@ -521,69 +541,59 @@ test_export (void)
   g_rmdir (dir);
 }
 
-/* The first shown toplevel of @type other than the test window, after
- * letting the main loop run until one appears. */
+typedef struct
+{
+  GType      type;
+  GtkWindow *found;
+} WindowSearch;
+
+static gboolean
+find_window (gpointer data)
+{
+  WindowSearch *search = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; search->found == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, search->type)
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        search->found = window;
+    }
+  return search->found != NULL;
+}
+
+/* The first shown toplevel of @type, once one appears. */
 static GtkWindow *
 wait_for_window (GType type)
 {
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add (5000, timeout_cb, &timed_out);
-  GtkWindow *found = NULL;
+  WindowSearch search = { type, NULL };
 
-  while (found == NULL && !timed_out)
-    {
-      g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-      for (guint i = 0; found == NULL && i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-            found = window;
-        }
-      if (found == NULL)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_assert_nonnull (found);
-  return found;
+  iterate_until (find_window, &search);
+  return search.found;
 }
 
-static void
-wait_for_file (const char *path)
+static gboolean
+file_exists (gpointer path)
 {
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add (5000, timeout_cb, &timed_out);
-
-  while (!g_file_test (path, G_FILE_TEST_EXISTS) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
-/* The chooser changes folder in the background: wait until the name typed
- * stands for a file in @folder. */
-static void
-wait_for_chooser_folder (GtkFileChooser *chooser,
-                         GFile          *folder)
+typedef struct
 {
-  gboolean timed_out = FALSE, there = FALSE;
-  guint timeout = g_timeout_add (5000, timeout_cb, &timed_out);
+  GtkFileChooser *chooser;
+  GFile          *folder;
+} ChooserFolder;
 
-  while (!there && !timed_out)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
-      g_autoptr(GFile) parent = file ? g_file_get_parent (file) : NULL;
+static gboolean
+chooser_in_folder (gpointer data)
+{
+  ChooserFolder *check = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (check->chooser);
+  g_autoptr(GFile) parent = file ? g_file_get_parent (file) : NULL;
 
-      there = parent != NULL && g_file_equal (parent, folder);
-      if (!there)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_assert_true (there);
+  return parent != NULL && g_file_equal (parent, check->folder);
 }
 
 static gboolean
@@ -593,27 +603,29 @@ accept_again_cb (gpointer window)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+is_gone (gpointer pointer)
+{
+  GtkWidget *widget = *(GtkWidget **) pointer;
+
+  return widget == NULL || !gtk_widget_get_visible (widget);
+}
+
 /* The chooser ignores Accept while it still loads the folder: answer until
  * it goes away. */
 static void
 accept_dialog (GtkWindow *window)
 {
-  gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add (5000, timeout_cb, &timed_out);
-  guint again;
   GtkWidget *widget = GTK_WIDGET (window);
+  guint again;
 
   g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
   again = g_timeout_add (200, accept_again_cb, window);
   gtk_dialog_response (GTK_DIALOG (window), GTK_RESPONSE_ACCEPT);
-  while (widget != NULL && gtk_widget_get_visible (widget) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
+  iterate_until (is_gone, &widget);
   g_source_remove (again);
   if (widget != NULL)
     g_object_remove_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_assert_false (timed_out);
 }
 
 /* Answers the file chooser the export dialog opens: @name in @dir, with the
@@ -630,15 +642,16 @@ answer_export_dialog (const char *dir,
   g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, format);
   g_autoptr(GFile) folder = g_file_new_for_path (dir);
   g_autofree char *proposed = gtk_file_chooser_get_current_name (chooser);
+  g_autofree char *typed = g_build_filename (dir, name, NULL);
+  ChooserFolder check = { chooser, folder };
 
   g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 3);
   g_assert_cmpstr (proposed, ==, "regionlab-rating.png");
-  g_autofree char *typed = g_build_filename (dir, name, NULL);
-
   /* typed as a whole path into the name entry, as a user can */
   gtk_file_chooser_set_filter (chooser, filter);
   gtk_file_chooser_set_current_name (chooser, typed);
-  wait_for_chooser_folder (chooser, folder);
+  /* the chooser changes folder in the background */
+  iterate_until (chooser_in_folder, &check);
   accept_dialog (window);
 }
 
@@ -663,7 +676,7 @@ test_export_dialog (void)
   /* the chart is recorded when the dialog opens: the plan may go meanwhile */
   rl_plot_view_set_analysis (fixture.view, NULL, NULL);
   answer_export_dialog (dir, "chart", 1);
-  wait_for_file (svg);
+  iterate_until (file_exists, svg);
   check_signature (svg);
   remembered = g_settings_get_string (settings, "last-export-folder");
   g_assert_cmpstr (remembered, ==, dir);
@@ -672,7 +685,7 @@ test_export_dialog (void)
   rl_plot_view_set_analysis (fixture.view, fixture.panel, fixture.kmeans);
   rl_export_chart_dialog (fixture.window, rl_plot_view_get_plan (fixture.view), TRUE);
   answer_export_dialog (dir, "Chart.PDF", 0);
-  wait_for_file (pdf);
+  iterate_until (file_exists, pdf);
   check_signature (pdf);
 
   /* an extension no format has: the user is told, nothing is written */
