@@ -256,6 +256,7 @@ test_no_analysis (void)
   g_assert_null (rl_plot_view_get_plan (fixture.view));
   g_assert_nonnull (rl_plot_view_get_message (fixture.view));
   g_assert_false (gtk_widget_get_mapped (rl_plot_view_get_canvas (fixture.view)));
+  save_screenshot (GTK_WIDGET (fixture.view), "no-analysis");
   rl_plot_view_set_analysis (fixture.view, fixture.panel, fixture.kmeans);
   g_assert_nonnull (rl_plot_view_get_plan (fixture.view));
   g_assert_null (rl_plot_view_get_message (fixture.view));
