@@ -145,6 +145,8 @@ rebuild_plan (RlPlotView *self)
       return;
     }
   push_selection (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(charts[chart_position (request.kind)].title), -1);
   gtk_stack_set_visible_child_name (self->stack, "chart");
   gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
 }
