@@ -9,6 +9,7 @@
 
 #include "rl-chart-axes.h"
 #include "rl-error.h"
+#include "rl-hclust.h"
 
 typedef struct
 {
@@ -53,31 +54,19 @@ rl_chart_dendrogram_leaf_order (const double *linkage,
                                 guint         n_leaves,
                                 GError      **error)
 {
-  g_autofree guint *stack = NULL;
-  guint *order, top = 0, n_out = 0;
-
   if (n_leaves == 0 || (n_leaves > 1 && (linkage == NULL || !linkage_valid (linkage, n_leaves))))
     {
       g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
                    "The linkage matrix is not a binary tree over %u leaves", n_leaves);
       return NULL;
     }
-  order = g_new (guint, n_leaves);
-  stack = g_new (guint, 2 * n_leaves);
-  stack[top++] = 2 * n_leaves - 2;
-  while (top > 0)
-    {
-      guint node = stack[--top];
+  if (n_leaves == 1)
+    return g_new0 (guint, 1);
+  {
+    gsl_matrix_const_view z = gsl_matrix_const_view_array (linkage, n_leaves - 1, 4);
 
-      if (node < n_leaves)
-        {
-          order[n_out++] = node;
-          continue;
-        }
-      stack[top++] = (guint) linkage[4 * (node - n_leaves) + 1];
-      stack[top++] = (guint) linkage[4 * (node - n_leaves)];
-    }
-  return order;
+    return rl_hclust_leaf_order (&z.matrix);
+  }
 }
 
 static const char *

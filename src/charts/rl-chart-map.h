@@ -8,6 +8,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "rl-chart.h"
 #include "rl-geo.h"
 
 G_BEGIN_DECLS
@@ -24,11 +25,6 @@ typedef struct
   double width;    /* device size of the view in pixels */
   double height;
 } RlMapView;
-
-typedef struct
-{
-  double r, g, b, a;
-} RlColor;
 
 /* A fill colour with a negative alpha marks a region without data. */
 #define RL_COLOR_NO_DATA ((RlColor) { 0.0, 0.0, 0.0, -1.0 })

@@ -11,6 +11,7 @@
 #include "rl-chart-grouping.h"
 #include "rl-chart-heatmap.h"
 #include "rl-chart-lines.h"
+#include "rl-chart-map.h"
 #include "rl-chart-rating.h"
 #include "rl-chart-scatter.h"
 #include "rl-chart-silhouette.h"

@@ -22,6 +22,7 @@ typedef struct
 static const Command commands[] = {
   { "cluster", rl_cli_cluster, "cluster the regions: kmeans, gmm, hclust, es, de, ga, immune" },
   { "select-k", rl_cli_select_k, "choose k: inertia, f_k, growth ratio, silhouette, BIC over a range" },
+  { "plot", rl_cli_plot, "a chart of an analysis (scatter, elbow, dendrogram, rating, map, …) to PNG, SVG or PDF" },
   { "pca", rl_cli_pca, "principal components of the chosen indicators" },
   { "dynamics", rl_cli_dynamics, "need rating of the change between two years: fastest worsening first" },
   { "group", rl_cli_group, "analytic grouping: within/between variance, η and the Chaddock scale" },

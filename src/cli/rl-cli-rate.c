@@ -57,38 +57,6 @@ rate_args_clear (RateArgs *args)
   g_clear_pointer (&args->watch_method, g_free);
 }
 
-/* --preset study: the study's six indicators and polarities. */
-static gboolean
-apply_preset (RateArgs    *args,
-              RlCliCommon *common,
-              GError     **error)
-{
-  const RlRatingPresetEntry *preset;
-  g_autoptr(GString) features = g_string_new (NULL), polarity = g_string_new (NULL);
-  guint n;
-
-  if (args->preset == NULL)
-    return TRUE;
-  if (!g_str_equal (args->preset, "study"))
-    {
-      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "--preset: “%s” is not a preset (study)",
-                   args->preset);
-      return FALSE;
-    }
-  preset = rl_rating_study_preset (&n);
-  for (guint j = 0; j < n; j++)
-    {
-      g_string_append_printf (features, "%s%s", j ? "," : "", preset[j].id);
-      g_string_append_printf (polarity, "%s%s=%s", j ? "," : "", preset[j].id,
-                              preset[j].polarity > 0 ? "+" : "-");
-    }
-  if (common->features == NULL)
-    common->features = g_strdup (features->str);
-  if (args->polarity == NULL)
-    args->polarity = g_strdup (polarity->str);
-  return TRUE;
-}
-
 /* Without --features: the indicators that have a polarity (from the panel or
  * --polarity). */
 static gboolean
@@ -415,7 +383,7 @@ run_command (const char  *command,
   if (args->uncertainty < 0)
     return rl_cli_failf ("%s: --uncertainty must be a number of runs ≥ 1", command);
   if ((panel = rl_cli_load_panel (input, &error)) == NULL
-      || !apply_preset (args, common, &error)
+      || !rl_cli_apply_preset (args->preset, common, &args->polarity, &error)
       || !choose_features (panel, args, common, &error)
       || (run.frame = build_frame (panel, common, args, &error)) == NULL
       || !compute (&run, panel, args, common, scale, &error)

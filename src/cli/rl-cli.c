@@ -160,6 +160,47 @@ build_spec (const RlPanel     *panel,
   return TRUE;
 }
 
+gboolean
+rl_cli_apply_preset (const char   *name,
+                     RlCliCommon  *common,
+                     char        **polarity,
+                     GError      **error)
+{
+  const RlRatingPresetEntry *preset;
+  g_autoptr(GString) features = g_string_new (NULL), signs = g_string_new (NULL);
+  guint n;
+
+  if (name == NULL)
+    return TRUE;
+  if (!g_str_equal (name, "study"))
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "--preset: “%s” is not a preset (study)",
+                   name);
+      return FALSE;
+    }
+  preset = rl_rating_study_preset (&n);
+  for (guint j = 0; j < n; j++)
+    {
+      g_string_append_printf (features, "%s%s", j ? "," : "", preset[j].id);
+      g_string_append_printf (signs, "%s%s=%s", j ? "," : "", preset[j].id,
+                              preset[j].polarity > 0 ? "+" : "-");
+    }
+  if (common->features == NULL)
+    common->features = g_strdup (features->str);
+  if (*polarity == NULL)
+    *polarity = g_strdup (signs->str);
+  return TRUE;
+}
+
+gboolean
+rl_cli_frame_spec (const RlPanel     *panel,
+                   const RlCliCommon *common,
+                   RlFrameSpec       *spec,
+                   GError           **error)
+{
+  return build_spec (panel, common, spec, error);
+}
+
 RlFrame *
 rl_cli_build_frame (const RlPanel     *panel,
                     const RlCliCommon *common,

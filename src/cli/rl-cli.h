@@ -52,6 +52,17 @@ void         rl_cli_common_clear   (RlCliCommon  *common);
  * options describe. */
 RlPanel     *rl_cli_load_panel     (const char   *path,
                                     GError      **error);
+/* --preset study: the study's six indicators (unless --features names others)
+ * and their polarities (unless @polarity is set already); NULL does nothing. */
+gboolean     rl_cli_apply_preset   (const char   *name,
+                                    RlCliCommon  *common,
+                                    char        **polarity,
+                                    GError      **error);
+/* The frame spec the common options describe (clear it with rl_frame_spec_clear()). */
+gboolean     rl_cli_frame_spec     (const RlPanel *panel,
+                                    const RlCliCommon *common,
+                                    RlFrameSpec  *spec,
+                                    GError      **error);
 RlFrame     *rl_cli_build_frame    (const RlPanel *panel,
                                     const RlCliCommon *common,
                                     GError      **error);
