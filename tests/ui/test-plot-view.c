@@ -323,18 +323,41 @@ test_scatter_options (void)
   g_assert_cmpuint (frame->d, >=, 3);
   rl_plot_view_set_analysis (fixture.view, fixture.panel, fixture.kmeans);
   show_chart (RL_CHART_KIND_SCATTER);
-  rl_plot_view_set_features (fixture.view, frame->features[0], frame->features[1], NULL);
+  rl_plot_view_set_features (fixture.view, frame->features[0], frame->features[1], NULL, NULL);
   before = render_widget (rl_plot_view_get_canvas (fixture.view));
-  rl_plot_view_set_features (fixture.view, frame->features[2], frame->features[1], NULL);
+  rl_plot_view_set_features (fixture.view, frame->features[2], frame->features[1], NULL, NULL);
   after = render_widget (rl_plot_view_get_canvas (fixture.view));
   g_assert_cmpuint (count_changed_pixels (before, after), >, 100);
 
   /* an indicator the frame lacks is an error shown to the user, not a crash */
-  rl_plot_view_set_features (fixture.view, "no_such_indicator", frame->features[1], NULL);
+  rl_plot_view_set_features (fixture.view, "no_such_indicator", frame->features[1], NULL, NULL);
   g_assert_null (rl_plot_view_get_plan (fixture.view));
   g_assert_nonnull (rl_plot_view_get_message (fixture.view));
-  rl_plot_view_set_features (fixture.view, frame->features[0], frame->features[1], NULL);
+  rl_plot_view_set_features (fixture.view, frame->features[0], frame->features[1], NULL, NULL);
   g_assert_nonnull (rl_plot_view_get_plan (fixture.view));
+}
+
+static void
+test_grouping_options (void)
+{
+  g_autoptr(GdkTexture) by_need = NULL;
+  g_autoptr(GdkTexture) by_poverty = NULL;
+  g_autoptr(GdkTexture) other_group = NULL;
+
+  rl_plot_view_set_analysis (fixture.view, fixture.panel, fixture.kmeans);
+  show_chart (RL_CHART_KIND_GROUPING);
+  /* grouped by production: the mean need score, then the mean poverty per group */
+  rl_plot_view_set_features (fixture.view, NULL, NULL, "regional_production", NULL);
+  g_assert_nonnull (rl_plot_view_get_plan (fixture.view));
+  by_need = render_widget (rl_plot_view_get_canvas (fixture.view));
+  rl_plot_view_set_features (fixture.view, NULL, NULL, "regional_production", "poverty_percent");
+  g_assert_nonnull (rl_plot_view_get_plan (fixture.view));
+  by_poverty = render_widget (rl_plot_view_get_canvas (fixture.view));
+  g_assert_cmpuint (count_changed_pixels (by_need, by_poverty), >, 100);
+  rl_plot_view_set_features (fixture.view, NULL, NULL, "cash_income", "poverty_percent");
+  other_group = render_widget (rl_plot_view_get_canvas (fixture.view));
+  g_assert_cmpuint (count_changed_pixels (by_poverty, other_group), >, 100);
+  save_screenshot (GTK_WIDGET (fixture.view), "grouping-production-poverty");
 }
 
 static void
@@ -741,6 +764,7 @@ main (int    argc,
   g_test_add_func ("/plot-view/no-analysis", test_no_analysis);
   g_test_add_func ("/plot-view/every-chart", test_every_chart);
   g_test_add_func ("/plot-view/scatter-options", test_scatter_options);
+  g_test_add_func ("/plot-view/grouping-options", test_grouping_options);
   g_test_add_func ("/plot-view/click", test_click_selects);
   g_test_add_func ("/plot-view/rubber-band", test_rubber_band);
   g_test_add_func ("/plot-view/selection-redraws", test_selection_redraws);
