@@ -167,7 +167,7 @@ rebuild_plan (RlPlotView *self)
   self->plan = rl_chart_plan_new (self->panel, self->analysis, &request, &error);
   if (self->plan == NULL)
     {
-      show_message (self, _("Nothing to Draw"), error ? error->message : NULL);
+      show_message (self, _("Chart Unavailable"), error ? error->message : NULL);
       return;
     }
   push_selection (self);

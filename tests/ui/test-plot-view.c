@@ -202,8 +202,8 @@ find_region_point (int     other,
   int width = gtk_widget_get_width (canvas), height = gtk_widget_get_height (canvas);
   RlChartPlan *plan = rl_plot_view_get_plan (fixture.view);
 
-  for (int y = 2; y < height; y += 3)
-    for (int x = 2; x < width; x += 3)
+  for (int y = 2; y < height; y += 6)
+    for (int x = 2; x < width; x += 6)
       {
         int r = rl_chart_plan_pick (plan, rl_plot_view_get_style (fixture.view), width, height, x, y);
 
@@ -391,6 +391,41 @@ test_click_selects (void)
   rl_selection_set_only (fixture.selection, r2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "plot.clear-selection", NULL));
   g_assert_cmpuint (rl_selection_count (fixture.selection), ==, 0);
+}
+
+static gboolean
+query_tooltip (double x,
+               double y)
+{
+  GtkWidget *canvas = rl_plot_view_get_canvas (fixture.view);
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (canvas, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
+  return shown;
+}
+
+static void
+test_hover (void)
+{
+  RlChartKind kinds[] = { RL_CHART_KIND_SCATTER, RL_CHART_KIND_PCA, RL_CHART_KIND_RATING,
+                          RL_CHART_KIND_DENDROGRAM };
+  double x, y;
+  int region;
+
+  rl_plot_view_set_analysis (fixture.view, fixture.panel, fixture.kmeans);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *text = NULL;
+
+      show_chart (kinds[i]);
+      g_assert_true (find_region_point (-1, &region, &x, &y));
+      text = rl_chart_plan_describe (rl_plot_view_get_plan (fixture.view), region);
+      g_assert_nonnull (strstr (text, rl_panel_region_label (fixture.panel, region)));
+      g_assert_true (query_tooltip (x, y));
+      /* the corner of the card shows no region: no tooltip */
+      g_assert_false (query_tooltip (1, 1));
+    }
 }
 
 static void
@@ -765,6 +800,7 @@ main (int    argc,
   g_test_add_func ("/plot-view/every-chart", test_every_chart);
   g_test_add_func ("/plot-view/scatter-options", test_scatter_options);
   g_test_add_func ("/plot-view/grouping-options", test_grouping_options);
+  g_test_add_func ("/plot-view/hover", test_hover);
   g_test_add_func ("/plot-view/click", test_click_selects);
   g_test_add_func ("/plot-view/rubber-band", test_rubber_band);
   g_test_add_func ("/plot-view/selection-redraws", test_selection_redraws);
