@@ -11,6 +11,7 @@
 
 #include "rl-application.h"
 #include "rl-export.h"
+#include "rl-window.h"
 
 #define FORMAT_KEY "rl-export-format"
 
@@ -114,6 +115,22 @@ remember_folder (GFile *file)
     g_settings_set_string (settings, "last-export-folder", folder);
 }
 
+/* Remembers the folder and, in the main window, says where the chart went. */
+static void
+exported (GtkWindow  *parent,
+          GFile      *chosen,
+          const char *path)
+{
+  remember_folder (chosen);
+  if (parent != NULL && RL_IS_WINDOW (parent))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *message = g_strdup_printf (_("Chart exported as “%s”"), name);
+
+      rl_window_show_toast (RL_WINDOW (parent), message);
+    }
+}
+
 static void
 on_dialog_response_cb (GtkNativeDialog *dialog,
                        int              response,
@@ -134,7 +151,7 @@ on_dialog_response_cb (GtkNativeDialog *dialog,
     {
       path = rl_export_path_with_format (chosen, chosen_format (GTK_FILE_CHOOSER (dialog)));
       if (rl_export_write_recording (job->recording, path, &error))
-        remember_folder (file);
+        exported (job->parent, file, path);
       else
         show_error (job->parent, error->message);
     }

@@ -19,8 +19,9 @@ G_BEGIN_DECLS
 /* Asks where to save @plan (PNG, SVG or PDF by the extension, or by the
  * filter chosen when the name has none) and writes it at 1200 × 800 in the
  * light or @dark style. The chart is recorded when the dialog opens, so the
- * plan may be freed while the dialog is up. Errors are shown in a dialog;
- * the folder is remembered in GSettings ("last-export-folder"). */
+ * plan may be freed while the dialog is up. Errors are shown in a dialog,
+ * success in a toast when @parent is the main window; the folder is
+ * remembered in GSettings ("last-export-folder"). */
 void             rl_export_chart_dialog     (GtkWindow          *parent,
                                              const RlChartPlan  *plan,
                                              gboolean            dark);
