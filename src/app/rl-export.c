@@ -7,9 +7,11 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "rl-application.h"
 #include "rl-export.h"
+#include "rl-window.h"
 
 #define FORMAT_KEY "rl-export-format"
 
@@ -38,19 +40,24 @@ export_job_free (ExportJob *job)
   g_free (job);
 }
 
+/* Whether the file name ends in what reads as a format's extension: a dot
+ * and two to four letters ("chart.jpg", not "poverty.2017"). */
 static gboolean
-has_known_suffix (const char *path)
+has_extension (const char *path)
 {
-  g_autofree char *lower = g_ascii_strdown (path, -1);
+  g_autofree char *base = g_path_get_basename (path);
+  const char *dot = strrchr (base, '.');
+  gsize length;
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_autofree char *dotted = g_strconcat (".", formats[i].suffix, NULL);
-
-      if (g_str_has_suffix (lower, dotted))
-        return TRUE;
-    }
-  return FALSE;
+  if (dot == NULL || dot == base)
+    return FALSE;
+  length = strlen (dot + 1);
+  if (length < 2 || length > 4)
+    return FALSE;
+  for (const char *c = dot + 1; *c; c++)
+    if (!g_ascii_isalpha (*c))
+      return FALSE;
+  return TRUE;
 }
 
 /* The application's settings, or NULL when its schema is not installed. */
@@ -108,6 +115,22 @@ remember_folder (GFile *file)
     g_settings_set_string (settings, "last-export-folder", folder);
 }
 
+/* Remembers the folder and, in the main window, says where the chart went. */
+static void
+exported (GtkWindow  *parent,
+          GFile      *chosen,
+          const char *path)
+{
+  remember_folder (chosen);
+  if (parent != NULL && RL_IS_WINDOW (parent))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+      g_autofree char *message = g_strdup_printf (_("Chart exported as “%s”"), name);
+
+      rl_window_show_toast (RL_WINDOW (parent), message);
+    }
+}
+
 static void
 on_dialog_response_cb (GtkNativeDialog *dialog,
                        int              response,
@@ -128,7 +151,7 @@ on_dialog_response_cb (GtkNativeDialog *dialog,
     {
       path = rl_export_path_with_format (chosen, chosen_format (GTK_FILE_CHOOSER (dialog)));
       if (rl_export_write_recording (job->recording, path, &error))
-        remember_folder (file);
+        exported (job->parent, file, path);
       else
         show_error (job->parent, error->message);
     }
@@ -211,7 +234,7 @@ rl_export_path_with_format (const char *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (has_known_suffix (path) || format == NULL)
+  if (has_extension (path) || format == NULL)
     return g_strdup (path);
   return g_strconcat (path, ".", format, NULL);
 }

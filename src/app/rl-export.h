@@ -19,8 +19,9 @@ G_BEGIN_DECLS
 /* Asks where to save @plan (PNG, SVG or PDF by the extension, or by the
  * filter chosen when the name has none) and writes it at 1200 × 800 in the
  * light or @dark style. The chart is recorded when the dialog opens, so the
- * plan may be freed while the dialog is up. Errors are shown in a dialog;
- * the folder is remembered in GSettings ("last-export-folder"). */
+ * plan may be freed while the dialog is up. Errors are shown in a dialog,
+ * success in a toast when @parent is the main window; the folder is
+ * remembered in GSettings ("last-export-folder"). */
 void             rl_export_chart_dialog     (GtkWindow          *parent,
                                              const RlChartPlan  *plan,
                                              gboolean            dark);
@@ -29,7 +30,8 @@ void             rl_export_chart_dialog     (GtkWindow          *parent,
 
 /* "regionlab-scatter.png" and the like. */
 char            *rl_export_default_name     (const RlChartPlan  *plan);
-/* @path when it ends in .png, .svg or .pdf (any case), else @path with
+/* @path when its name has an extension (a dot and 2–4 letters: .png, .svg,
+ * .pdf in any case, or one export refuses, such as .jpg), else @path with
  * "." @format appended (@format: "png", "svg" or "pdf"). */
 char            *rl_export_path_with_format (const char         *path,
                                              const char         *format);

@@ -14,18 +14,39 @@
 /* A press that moves less than this many pixels is a click, not a band. */
 #define RL_PLOT_DRAG_THRESHOLD 4.0
 
+/* The per-chart options: an indicator of the analysis frame each. */
+typedef enum
+{
+  OPTION_X,        /* scatter */
+  OPTION_Y,
+  OPTION_GROUPED,  /* grouping: the indicator grouped into intervals */
+  OPTION_TARGET,   /* grouping: the indicator averaged per group (η) */
+  N_OPTIONS
+} Option;
+
+/* The default of each option: the first indicator of this polarity, else the
+ * frame's indicator at this position. */
+static const struct
+{
+  RlPolarity  polarity;
+  guint       fallback;
+  const char *box;
+  const char *dropdown;
+} options[N_OPTIONS] = {
+  [OPTION_X]       = { RL_POLARITY_POSITIVE, 0, "x_box", "x_dropdown" },
+  [OPTION_Y]       = { RL_POLARITY_NEGATIVE, 1, "y_box", "y_dropdown" },
+  [OPTION_GROUPED] = { RL_POLARITY_NEGATIVE, 0, "grouped_box", "grouped_dropdown" },
+  [OPTION_TARGET]  = { RL_POLARITY_POSITIVE, 1, "target_box", "target_dropdown" },
+};
+
 struct _RlPlotView
 {
   GtkWidget         parent_instance;
 
   /* template children */
   GtkDropDown      *chart_dropdown;
-  GtkWidget        *x_box;
-  GtkWidget        *y_box;
-  GtkWidget        *feature_box;
-  GtkDropDown      *x_dropdown;
-  GtkDropDown      *y_dropdown;
-  GtkDropDown      *feature_dropdown;
+  GtkWidget        *option_boxes[N_OPTIONS];
+  GtkDropDown      *option_dropdowns[N_OPTIONS];
   GtkStack         *stack;
   GtkDrawingArea   *canvas;
   AdwStatusPage    *status_page;
@@ -39,9 +60,7 @@ struct _RlPlotView
 
   /* indicator ids of the analysis frame, in the order of the dropdowns */
   GStrv             feature_ids;
-  char             *x_feature;
-  char             *y_feature;
-  char             *grouping_feature;
+  char             *option_ids[N_OPTIONS];
   gboolean          updating;
 
   /* the rubber band, in canvas coordinates */
@@ -135,16 +154,25 @@ rebuild_plan (RlPlotView *self)
     }
   rl_chart_request_init (&request);
   request.kind = rl_plot_view_get_kind (self);
-  request.x_feature = self->x_feature;
-  request.y_feature = self->y_feature;
-  request.feature = self->grouping_feature;
+  if (request.kind == RL_CHART_KIND_SCATTER)
+    {
+      request.x_feature = self->option_ids[OPTION_X];
+      request.y_feature = self->option_ids[OPTION_Y];
+    }
+  else if (request.kind == RL_CHART_KIND_GROUPING)
+    {
+      request.feature = self->option_ids[OPTION_GROUPED];
+      request.y_feature = self->option_ids[OPTION_TARGET];
+    }
   self->plan = rl_chart_plan_new (self->panel, self->analysis, &request, &error);
   if (self->plan == NULL)
     {
-      show_message (self, _("Nothing to Draw"), error ? error->message : NULL);
+      show_message (self, _("Chart Unavailable"), error ? error->message : NULL);
       return;
     }
   push_selection (self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->canvas), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _(charts[chart_position (request.kind)].title), -1);
   gtk_stack_set_visible_child_name (self->stack, "chart");
   gtk_widget_queue_draw (GTK_WIDGET (self->canvas));
 }
@@ -156,9 +184,12 @@ update_option_boxes (RlPlotView *self)
   gboolean scatter = kind == RL_CHART_KIND_SCATTER;
   gboolean has_features = self->feature_ids != NULL && self->feature_ids[0] != NULL;
 
-  gtk_widget_set_visible (self->x_box, scatter && has_features);
-  gtk_widget_set_visible (self->y_box, scatter && has_features);
-  gtk_widget_set_visible (self->feature_box, kind == RL_CHART_KIND_GROUPING && has_features);
+  gboolean grouping = kind == RL_CHART_KIND_GROUPING;
+
+  gtk_widget_set_visible (self->option_boxes[OPTION_X], scatter && has_features);
+  gtk_widget_set_visible (self->option_boxes[OPTION_Y], scatter && has_features);
+  gtk_widget_set_visible (self->option_boxes[OPTION_GROUPED], grouping && has_features);
+  gtk_widget_set_visible (self->option_boxes[OPTION_TARGET], grouping && has_features);
 }
 
 static const char *
@@ -178,6 +209,22 @@ feature_position (RlPlotView *self,
     if (g_str_equal (self->feature_ids[i], id))
       return i;
   return GTK_INVALID_LIST_POSITION;
+}
+
+static const char *
+default_feature (RlPlotView *self,
+                 Option      option)
+{
+  const RlFrame *frame = self->analysis->frame;
+
+  for (guint j = 0; j < frame->d; j++)
+    {
+      RlIndicator *indicator = rl_panel_indicator (self->panel, frame->columns[j]);
+
+      if (indicator != NULL && indicator->polarity == options[option].polarity)
+        return frame->features[j];
+    }
+  return feature_at (self, MIN (options[option].fallback, frame->d - 1));
 }
 
 /* The frame's indicators by their names, keeping the chosen ones when they remain. */
@@ -200,18 +247,15 @@ fill_feature_lists (RlPlotView *self)
         }
     }
   self->updating = TRUE;
-  gtk_drop_down_set_model (self->x_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_model (self->y_dropdown, G_LIST_MODEL (names));
-  gtk_drop_down_set_model (self->feature_dropdown, G_LIST_MODEL (names));
-  if (feature_position (self, self->x_feature) == GTK_INVALID_LIST_POSITION)
-    set_str (&self->x_feature, feature_at (self, 0));
-  if (feature_position (self, self->y_feature) == GTK_INVALID_LIST_POSITION)
-    set_str (&self->y_feature, feature_at (self, 1) ? feature_at (self, 1) : feature_at (self, 0));
-  if (feature_position (self, self->grouping_feature) == GTK_INVALID_LIST_POSITION)
-    set_str (&self->grouping_feature, feature_at (self, 0));
-  gtk_drop_down_set_selected (self->x_dropdown, feature_position (self, self->x_feature));
-  gtk_drop_down_set_selected (self->y_dropdown, feature_position (self, self->y_feature));
-  gtk_drop_down_set_selected (self->feature_dropdown, feature_position (self, self->grouping_feature));
+  for (Option o = 0; o < N_OPTIONS; o++)
+    {
+      gtk_drop_down_set_model (self->option_dropdowns[o], G_LIST_MODEL (names));
+      if (self->feature_ids != NULL && self->feature_ids[0] != NULL
+          && feature_position (self, self->option_ids[o]) == GTK_INVALID_LIST_POSITION)
+        set_str (&self->option_ids[o], default_feature (self, o));
+      gtk_drop_down_set_selected (self->option_dropdowns[o],
+                                  feature_position (self, self->option_ids[o]));
+    }
   self->updating = FALSE;
 }
 
@@ -235,12 +279,9 @@ on_feature_dropdown_notify_selected_cb (GtkDropDown *dropdown,
 
   if (self->updating || id == NULL)
     return;
-  if (dropdown == self->x_dropdown)
-    set_str (&self->x_feature, id);
-  else if (dropdown == self->y_dropdown)
-    set_str (&self->y_feature, id);
-  else
-    set_str (&self->grouping_feature, id);
+  for (Option o = 0; o < N_OPTIONS; o++)
+    if (dropdown == self->option_dropdowns[o])
+      set_str (&self->option_ids[o], id);
   rebuild_plan (self);
 }
 
@@ -421,8 +462,10 @@ on_label_setup_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
   if (GPOINTER_TO_INT (ellipsize))
     {
+      /* as wide as the toolbar allows, down to 12 characters */
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 26);
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
     }
   gtk_list_item_set_child (item, label);
 }
@@ -508,9 +551,8 @@ rl_plot_view_finalize (GObject *object)
 
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->feature_ids, g_strfreev);
-  g_clear_pointer (&self->x_feature, g_free);
-  g_clear_pointer (&self->y_feature, g_free);
-  g_clear_pointer (&self->grouping_feature, g_free);
+  for (Option o = 0; o < N_OPTIONS; o++)
+    g_clear_pointer (&self->option_ids[o], g_free);
   G_OBJECT_CLASS (rl_plot_view_parent_class)->finalize (object);
 }
 
@@ -526,12 +568,13 @@ rl_plot_view_class_init (RlPlotViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/regionlab/RegionLab/ui/rl-plot-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RlPlotView, chart_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RlPlotView, x_box);
-  gtk_widget_class_bind_template_child (widget_class, RlPlotView, y_box);
-  gtk_widget_class_bind_template_child (widget_class, RlPlotView, feature_box);
-  gtk_widget_class_bind_template_child (widget_class, RlPlotView, x_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RlPlotView, y_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, RlPlotView, feature_dropdown);
+  for (Option o = 0; o < N_OPTIONS; o++)
+    {
+      gtk_widget_class_bind_template_child_full (widget_class, options[o].box, FALSE,
+                                                 G_STRUCT_OFFSET (RlPlotView, option_boxes[o]));
+      gtk_widget_class_bind_template_child_full (widget_class, options[o].dropdown, FALSE,
+                                                 G_STRUCT_OFFSET (RlPlotView, option_dropdowns[o]));
+    }
   gtk_widget_class_bind_template_child (widget_class, RlPlotView, stack);
   gtk_widget_class_bind_template_child (widget_class, RlPlotView, canvas);
   gtk_widget_class_bind_template_child (widget_class, RlPlotView, status_page);
@@ -553,20 +596,16 @@ rl_plot_view_init (RlPlotView *self)
   rl_chart_style_init (&self->style, adw_style_manager_get_dark (manager));
   g_signal_connect (manager, "notify::dark", G_CALLBACK (on_style_manager_notify_dark_cb), self);
   setup_dropdown (self->chart_dropdown);
-  setup_dropdown (self->x_dropdown);
-  setup_dropdown (self->y_dropdown);
-  setup_dropdown (self->feature_dropdown);
+  for (Option o = 0; o < N_OPTIONS; o++)
+    setup_dropdown (self->option_dropdowns[o]);
   gtk_drop_down_set_enable_search (self->chart_dropdown, FALSE);
   fill_chart_list (self);
   setup_gestures (self);
   g_signal_connect (self->chart_dropdown, "notify::selected",
                     G_CALLBACK (on_chart_dropdown_notify_selected_cb), self);
-  g_signal_connect (self->x_dropdown, "notify::selected",
-                    G_CALLBACK (on_feature_dropdown_notify_selected_cb), self);
-  g_signal_connect (self->y_dropdown, "notify::selected",
-                    G_CALLBACK (on_feature_dropdown_notify_selected_cb), self);
-  g_signal_connect (self->feature_dropdown, "notify::selected",
-                    G_CALLBACK (on_feature_dropdown_notify_selected_cb), self);
+  for (Option o = 0; o < N_OPTIONS; o++)
+    g_signal_connect (self->option_dropdowns[o], "notify::selected",
+                      G_CALLBACK (on_feature_dropdown_notify_selected_cb), self);
   update_option_boxes (self);
   rebuild_plan (self);
 }
@@ -634,17 +673,19 @@ void
 rl_plot_view_set_features (RlPlotView *view,
                            const char *x_feature,
                            const char *y_feature,
-                           const char *grouping_feature)
+                           const char *grouped_feature,
+                           const char *target_feature)
 {
+  const char *ids[N_OPTIONS] = { x_feature, y_feature, grouped_feature, target_feature };
+
   g_return_if_fail (RL_IS_PLOT_VIEW (view));
 
-  set_str (&view->x_feature, x_feature);
-  set_str (&view->y_feature, y_feature);
-  set_str (&view->grouping_feature, grouping_feature);
   view->updating = TRUE;
-  gtk_drop_down_set_selected (view->x_dropdown, feature_position (view, x_feature));
-  gtk_drop_down_set_selected (view->y_dropdown, feature_position (view, y_feature));
-  gtk_drop_down_set_selected (view->feature_dropdown, feature_position (view, grouping_feature));
+  for (Option o = 0; o < N_OPTIONS; o++)
+    {
+      set_str (&view->option_ids[o], ids[o]);
+      gtk_drop_down_set_selected (view->option_dropdowns[o], feature_position (view, ids[o]));
+    }
   view->updating = FALSE;
   rebuild_plan (view);
 }

@@ -26,15 +26,18 @@ void         rl_plot_view_set_analysis (RlPlotView        *view,
                                         const RlAnalysis  *analysis);
 /* The chart shown, for export; NULL when none can be drawn. */
 RlChartPlan *rl_plot_view_get_plan     (RlPlotView        *view);
-/* The chart chosen, and the options of the scatter and the grouping
- * (indicator ids of the analysis frame; NULL = the chart's default). */
+/* The chart chosen, and the options of the scatter (x and y) and of the
+ * grouping (the indicator grouped, and the one averaged per group, whose η
+ * the chart gives): indicator ids of the analysis frame; NULL = the chart's
+ * default (for the target: the need score). */
 RlChartKind  rl_plot_view_get_kind     (RlPlotView        *view);
 void         rl_plot_view_set_kind     (RlPlotView        *view,
                                         RlChartKind        kind);
 void         rl_plot_view_set_features (RlPlotView        *view,
                                         const char        *x_feature,
                                         const char        *y_feature,
-                                        const char        *grouping_feature);
+                                        const char        *grouped_feature,
+                                        const char        *target_feature);
 /* The message shown instead of the chart, or NULL when a chart is shown. */
 const char  *rl_plot_view_get_message  (RlPlotView        *view);
 /* The chart style in use (light or dark, following the desktop). */

@@ -33,10 +33,37 @@ static Fixture fixture;
 /* Helpers */
 
 static gboolean
-timeout_cb (gpointer data)
+wake_cb (gpointer data)
 {
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @done (@data) holds; fails after 5 seconds. */
+static void
+iterate_until (gboolean (*done) (gpointer data),
+               gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (20, wake_cb, NULL);
+
+  while (!done (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
 }
 
 static void
@@ -51,22 +78,15 @@ static void
 wait_for_frame (GtkWidget *widget)
 {
   GdkFrameClock *clock;
-  gboolean painted = FALSE, timed_out = FALSE;
+  gboolean painted = FALSE;
   gulong handler;
-  guint timeout;
 
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
+  iterate_until (is_mapped, widget);
   clock = gtk_widget_get_frame_clock (widget);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  timeout = g_timeout_add (5000, timeout_cb, &timed_out);
   gtk_widget_queue_draw (widget);
-  while (!painted && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
+  iterate_until (is_true, &painted);
   g_signal_handler_disconnect (clock, handler);
-  if (!timed_out)
-    g_source_remove (timeout);
-  g_assert_false (timed_out);
 }
 
 static GdkTexture *
@@ -109,29 +129,32 @@ pixel_at (const guchar *pixels,
   return value;
 }
 
-/* The share of pixels that differ from the top-left one (the chart's
- * background), and how many distinct colours a sample of them has. */
+/* The share of pixels (every other one each way) other than the most
+ * frequent colour (the chart's background), and how many distinct colours. */
 static double
 content_share (GdkTexture *texture,
                guint      *n_colors)
 {
   int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
   g_autofree guchar *pixels = texture_pixels (texture);
-  g_autoptr(GHashTable) colors = g_hash_table_new (NULL, NULL);
-  guint32 background = pixel_at (pixels, width, 0, 0);
-  gsize differ = 0;
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+  gsize most = 0;
 
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
+  for (int y = 0; y < height; y += 2)
+    for (int x = 0; x < width; x += 2)
       {
-        guint32 p = pixel_at (pixels, width, x, y);
+        gpointer p = GUINT_TO_POINTER (pixel_at (pixels, width, x, y));
+        gsize count = GPOINTER_TO_SIZE (g_hash_table_lookup (counts, p)) + 1;
 
-        differ += p != background;
-        if ((x % 3) == 0 && (y % 3) == 0)
-          g_hash_table_add (colors, GUINT_TO_POINTER (p));
+        g_hash_table_insert (counts, p, GSIZE_TO_POINTER (count));
       }
-  *n_colors = g_hash_table_size (colors);
-  return (double) differ / ((double) width * height);
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    most = MAX (most, GPOINTER_TO_SIZE (value));
+  *n_colors = g_hash_table_size (counts);
+  return 1.0 - (double) most / ((double) ((width + 1) / 2) * ((height + 1) / 2));
 }
 
 static gsize
@@ -179,8 +202,8 @@ find_region_point (int     other,
   int width = gtk_widget_get_width (canvas), height = gtk_widget_get_height (canvas);
   RlChartPlan *plan = rl_plot_view_get_plan (fixture.view);
 
-  for (int y = 2; y < height; y += 3)
-    for (int x = 2; x < width; x += 3)
+  for (int y = 2; y < height; y += 6)
+    for (int x = 2; x < width; x += 6)
       {
         int r = rl_chart_plan_pick (plan, rl_plot_view_get_style (fixture.view), width, height, x, y);
 
@@ -236,6 +259,7 @@ test_no_analysis (void)
   g_assert_null (rl_plot_view_get_plan (fixture.view));
   g_assert_nonnull (rl_plot_view_get_message (fixture.view));
   g_assert_false (gtk_widget_get_mapped (rl_plot_view_get_canvas (fixture.view)));
+  save_screenshot (GTK_WIDGET (fixture.view), "no-analysis");
   rl_plot_view_set_analysis (fixture.view, fixture.panel, fixture.kmeans);
   g_assert_nonnull (rl_plot_view_get_plan (fixture.view));
   g_assert_null (rl_plot_view_get_message (fixture.view));
@@ -259,6 +283,7 @@ check_chart_drawn (RlChartKind kind)
   share = content_share (texture, &n_colors);
   g_test_message ("  %.1f %% of the pixels drawn, %u colours", 100 * share, n_colors);
   g_assert_cmpfloat (share, >, 0.01);
+  g_assert_cmpfloat (share, <, 0.9);
   g_assert_cmpuint (n_colors, >=, 4);
   save_screenshot (GTK_WIDGET (fixture.view), rl_chart_kind_to_string (kind));
 }
@@ -298,18 +323,41 @@ test_scatter_options (void)
   g_assert_cmpuint (frame->d, >=, 3);
   rl_plot_view_set_analysis (fixture.view, fixture.panel, fixture.kmeans);
   show_chart (RL_CHART_KIND_SCATTER);
-  rl_plot_view_set_features (fixture.view, frame->features[0], frame->features[1], NULL);
+  rl_plot_view_set_features (fixture.view, frame->features[0], frame->features[1], NULL, NULL);
   before = render_widget (rl_plot_view_get_canvas (fixture.view));
-  rl_plot_view_set_features (fixture.view, frame->features[2], frame->features[1], NULL);
+  rl_plot_view_set_features (fixture.view, frame->features[2], frame->features[1], NULL, NULL);
   after = render_widget (rl_plot_view_get_canvas (fixture.view));
   g_assert_cmpuint (count_changed_pixels (before, after), >, 100);
 
   /* an indicator the frame lacks is an error shown to the user, not a crash */
-  rl_plot_view_set_features (fixture.view, "no_such_indicator", frame->features[1], NULL);
+  rl_plot_view_set_features (fixture.view, "no_such_indicator", frame->features[1], NULL, NULL);
   g_assert_null (rl_plot_view_get_plan (fixture.view));
   g_assert_nonnull (rl_plot_view_get_message (fixture.view));
-  rl_plot_view_set_features (fixture.view, frame->features[0], frame->features[1], NULL);
+  rl_plot_view_set_features (fixture.view, frame->features[0], frame->features[1], NULL, NULL);
   g_assert_nonnull (rl_plot_view_get_plan (fixture.view));
+}
+
+static void
+test_grouping_options (void)
+{
+  g_autoptr(GdkTexture) by_need = NULL;
+  g_autoptr(GdkTexture) by_poverty = NULL;
+  g_autoptr(GdkTexture) other_group = NULL;
+
+  rl_plot_view_set_analysis (fixture.view, fixture.panel, fixture.kmeans);
+  show_chart (RL_CHART_KIND_GROUPING);
+  /* grouped by production: the mean need score, then the mean poverty per group */
+  rl_plot_view_set_features (fixture.view, NULL, NULL, "regional_production", NULL);
+  g_assert_nonnull (rl_plot_view_get_plan (fixture.view));
+  by_need = render_widget (rl_plot_view_get_canvas (fixture.view));
+  rl_plot_view_set_features (fixture.view, NULL, NULL, "regional_production", "poverty_percent");
+  g_assert_nonnull (rl_plot_view_get_plan (fixture.view));
+  by_poverty = render_widget (rl_plot_view_get_canvas (fixture.view));
+  g_assert_cmpuint (count_changed_pixels (by_need, by_poverty), >, 100);
+  rl_plot_view_set_features (fixture.view, NULL, NULL, "cash_income", "poverty_percent");
+  other_group = render_widget (rl_plot_view_get_canvas (fixture.view));
+  g_assert_cmpuint (count_changed_pixels (by_poverty, other_group), >, 100);
+  save_screenshot (GTK_WIDGET (fixture.view), "grouping-production-poverty");
 }
 
 static void
@@ -343,6 +391,41 @@ test_click_selects (void)
   rl_selection_set_only (fixture.selection, r2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "plot.clear-selection", NULL));
   g_assert_cmpuint (rl_selection_count (fixture.selection), ==, 0);
+}
+
+static gboolean
+query_tooltip (double x,
+               double y)
+{
+  GtkWidget *canvas = rl_plot_view_get_canvas (fixture.view);
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (canvas, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
+  return shown;
+}
+
+static void
+test_hover (void)
+{
+  RlChartKind kinds[] = { RL_CHART_KIND_SCATTER, RL_CHART_KIND_PCA, RL_CHART_KIND_RATING,
+                          RL_CHART_KIND_DENDROGRAM };
+  double x, y;
+  int region;
+
+  rl_plot_view_set_analysis (fixture.view, fixture.panel, fixture.kmeans);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *text = NULL;
+
+      show_chart (kinds[i]);
+      g_assert_true (find_region_point (-1, &region, &x, &y));
+      text = rl_chart_plan_describe (rl_plot_view_get_plan (fixture.view), region);
+      g_assert_nonnull (strstr (text, rl_panel_region_label (fixture.panel, region)));
+      g_assert_true (query_tooltip (x, y));
+      /* the corner of the card shows no region: no tooltip */
+      g_assert_false (query_tooltip (1, 1));
+    }
 }
 
 static void
@@ -457,13 +540,14 @@ static void
 check_signature (const char *path)
 {
   g_autofree char *contents = NULL;
+  g_autofree char *lower = g_ascii_strdown (path, -1);
   gsize length = 0;
 
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
-  if (g_str_has_suffix (path, ".png"))
+  if (g_str_has_suffix (lower, ".png"))
     g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
-  else if (g_str_has_suffix (path, ".pdf"))
+  else if (g_str_has_suffix (lower, ".pdf"))
     g_assert_cmpmem (contents, 5, "%PDF-", 5);
   else
     g_assert_nonnull (strstr (contents, "<svg"));
@@ -478,6 +562,8 @@ test_export (void)
   g_autofree char *name = NULL;
   g_autofree char *bad = NULL;
   g_autofree char *typed = rl_export_path_with_format ("/x/chart.PDF", "png");
+  g_autofree char *jpeg = rl_export_path_with_format ("/x/chart.jpg", "png");
+  g_autofree char *dotted = rl_export_path_with_format ("/x.y/poverty.2017", "pdf");
   RlChartPlan *plan;
   cairo_surface_t *recording;
 
@@ -508,11 +594,173 @@ test_export (void)
     }
   /* the extension typed wins over the filter, any case; an unknown one is a clear error */
   g_assert_cmpstr (typed, ==, "/x/chart.PDF");
+  g_assert_cmpstr (jpeg, ==, "/x/chart.jpg");
+  g_assert_cmpstr (dotted, ==, "/x.y/poverty.2017.pdf");
   bad = g_build_filename (dir, "chart.jpg", NULL);
   g_assert_false (rl_export_write_recording (recording, bad, &error));
   g_assert_error (error, RL_ERROR, RL_ERROR_UNSUPPORTED);
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
   cairo_surface_destroy (recording);
+  g_rmdir (dir);
+}
+
+typedef struct
+{
+  GType      type;
+  GtkWindow *found;
+} WindowSearch;
+
+static gboolean
+find_window (gpointer data)
+{
+  WindowSearch *search = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; search->found == NULL && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, search->type)
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
+        search->found = window;
+    }
+  return search->found != NULL;
+}
+
+/* The first shown toplevel of @type, once one appears. */
+static GtkWindow *
+wait_for_window (GType type)
+{
+  WindowSearch search = { type, NULL };
+
+  iterate_until (find_window, &search);
+  return search.found;
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+typedef struct
+{
+  GtkFileChooser *chooser;
+  GFile          *folder;
+} ChooserFolder;
+
+static gboolean
+chooser_in_folder (gpointer data)
+{
+  ChooserFolder *check = data;
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (check->chooser);
+  g_autoptr(GFile) parent = file ? g_file_get_parent (file) : NULL;
+
+  return parent != NULL && g_file_equal (parent, check->folder);
+}
+
+static gboolean
+accept_again_cb (gpointer window)
+{
+  gtk_dialog_response (GTK_DIALOG (window), GTK_RESPONSE_ACCEPT);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+is_gone (gpointer pointer)
+{
+  GtkWidget *widget = *(GtkWidget **) pointer;
+
+  return widget == NULL || !gtk_widget_get_visible (widget);
+}
+
+/* The chooser ignores Accept while it still loads the folder: answer until
+ * it goes away. */
+static void
+accept_dialog (GtkWindow *window)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  guint again;
+
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+  again = g_timeout_add (200, accept_again_cb, window);
+  gtk_dialog_response (GTK_DIALOG (window), GTK_RESPONSE_ACCEPT);
+  iterate_until (is_gone, &widget);
+  g_source_remove (again);
+  if (widget != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+}
+
+/* Answers the file chooser the export dialog opens: @name in @dir, with the
+ * filter of @format chosen. */
+static void
+answer_export_dialog (const char *dir,
+                      const char *name,
+                      guint       format)
+{
+  GtkWindow *window = wait_for_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (window);
+  /* GTK 4.8's file chooser dialog hands out its own list here, not a new reference */
+  GListModel *filters = gtk_file_chooser_get_filters (chooser);
+  g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, format);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *proposed = gtk_file_chooser_get_current_name (chooser);
+  g_autofree char *typed = g_build_filename (dir, name, NULL);
+  ChooserFolder check = { chooser, folder };
+
+  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 3);
+  g_assert_cmpstr (proposed, ==, "regionlab-rating.png");
+  /* typed as a whole path into the name entry, as a user can */
+  gtk_file_chooser_set_filter (chooser, filter);
+  gtk_file_chooser_set_current_name (chooser, typed);
+  /* the chooser changes folder in the background */
+  iterate_until (chooser_in_folder, &check);
+  accept_dialog (window);
+}
+
+static void
+test_export_dialog (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rl-plot-dialog-XXXXXX", &error);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "Chart.PDF", NULL);
+  g_autofree char *bad = g_build_filename (dir, "chart.jpg", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.regionlab.RegionLab");
+  g_autofree char *remembered = NULL;
+  GtkWindow *alert;
+
+  g_assert_no_error (error);
+  rl_plot_view_set_analysis (fixture.view, fixture.panel, fixture.kmeans);
+  show_chart (RL_CHART_KIND_RATING);
+
+  /* no extension typed: the SVG filter chosen gives it */
+  rl_export_chart_dialog (fixture.window, rl_plot_view_get_plan (fixture.view), FALSE);
+  /* the chart is recorded when the dialog opens: the plan may go meanwhile */
+  rl_plot_view_set_analysis (fixture.view, NULL, NULL);
+  answer_export_dialog (dir, "chart", 1);
+  iterate_until (file_exists, svg);
+  check_signature (svg);
+  remembered = g_settings_get_string (settings, "last-export-folder");
+  g_assert_cmpstr (remembered, ==, dir);
+
+  /* the extension typed wins over the filter */
+  rl_plot_view_set_analysis (fixture.view, fixture.panel, fixture.kmeans);
+  rl_export_chart_dialog (fixture.window, rl_plot_view_get_plan (fixture.view), TRUE);
+  answer_export_dialog (dir, "Chart.PDF", 0);
+  iterate_until (file_exists, pdf);
+  check_signature (pdf);
+
+  /* an extension no format has: the user is told, nothing is written */
+  rl_export_chart_dialog (fixture.window, rl_plot_view_get_plan (fixture.view), FALSE);
+  answer_export_dialog (dir, "chart.jpg", 0);
+  alert = wait_for_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (alert)), "chart.jpg"));
+  g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (alert), "close");
+
+  g_unlink (svg);
+  g_unlink (pdf);
   g_rmdir (dir);
 }
 
@@ -551,11 +799,14 @@ main (int    argc,
   g_test_add_func ("/plot-view/no-analysis", test_no_analysis);
   g_test_add_func ("/plot-view/every-chart", test_every_chart);
   g_test_add_func ("/plot-view/scatter-options", test_scatter_options);
+  g_test_add_func ("/plot-view/grouping-options", test_grouping_options);
+  g_test_add_func ("/plot-view/hover", test_hover);
   g_test_add_func ("/plot-view/click", test_click_selects);
   g_test_add_func ("/plot-view/rubber-band", test_rubber_band);
   g_test_add_func ("/plot-view/selection-redraws", test_selection_redraws);
   g_test_add_func ("/plot-view/dark", test_dark_style);
   g_test_add_func ("/plot-view/export", test_export);
+  g_test_add_func ("/plot-view/export-dialog", test_export_dialog);
   status = g_test_run ();
 
   rl_plot_view_set_analysis (fixture.view, NULL, NULL);
