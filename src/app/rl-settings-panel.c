@@ -138,6 +138,7 @@ polarity_drop_down_new (RlPolarity polarity)
     selected = POLARITY_LESS_NEED;
   gtk_drop_down_set_selected (drop_down, selected);
   gtk_widget_set_valign (GTK_WIDGET (drop_down), GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (GTK_WIDGET (drop_down), "flat");
   gtk_widget_set_tooltip_text (GTK_WIDGET (drop_down),
                                _("Polarity: does a higher value mean more need, less need, "
                                  "or is the indicator left out of the rating?"));
@@ -166,6 +167,8 @@ indicator_row_new (RlSettingsPanel   *self,
   if (indicator->unit != NULL && *indicator->unit)
     adw_action_row_set_subtitle (action_row, indicator->unit);
   adw_action_row_set_title_lines (action_row, 2);
+  /* The whole name when two lines cut it short. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (action_row), name);
   adw_action_row_add_prefix (action_row, GTK_WIDGET (row->check));
   adw_action_row_add_suffix (action_row, GTK_WIDGET (row->polarity));
   adw_action_row_set_activatable_widget (action_row, GTK_WIDGET (row->check));
