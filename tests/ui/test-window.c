@@ -504,6 +504,56 @@ test_details (void)
   g_assert_true (RL_IS_MAP_WIDGET (map));
 }
 
+/* The user's GeoJSON: features matched by code or by name (either
+ * language), a broken file refused with a message naming it. */
+static void
+test_user_boundaries (void)
+{
+  RlMapWidget *map = RL_MAP_WIDGET (rl_window_get_view (window, "map"));
+  const RlPanel *panel = rl_window_get_panel (window);
+  g_autofree char *path = g_build_filename (out_dir, "window-boundaries.geojson", NULL);
+  g_autofree char *bad = g_build_filename (out_dir, "window-bad.geojson", NULL);
+  g_autofree char *builtin = rl_data_find ("boundaries/ru.geojson");
+  const char *square = "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                       "[[[%d,50],[%d,50],[%d,52],[%d,52],[%d,50]]]}";
+  g_autofree char *geometry1 = g_strdup_printf (square, 30, 32, 32, 30, 30);
+  g_autofree char *geometry2 = g_strdup_printf (square, 40, 42, 42, 40, 40);
+  g_autofree char *geometry3 = g_strdup_printf (square, 50, 52, 52, 50, 50);
+  g_autofree char *json = g_strdup_printf (
+    "{\"type\":\"FeatureCollection\",\"features\":["
+    "{\"type\":\"Feature\",\"properties\":{\"code\":\"RU-TY\"},%s},"
+    "{\"type\":\"Feature\",\"properties\":{\"name\":\"Курганская область\"},%s},"
+    "{\"type\":\"Feature\",\"properties\":{\"name\":\"Atlantis\"},%s}]}",
+    geometry1, geometry2, geometry3);
+  g_autoptr(GError) error = NULL;
+  const RlMapPaint *paint;
+
+  show_view ("map");
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  g_assert_true (rl_map_widget_load_boundaries (map, path, &error));
+  g_assert_no_error (error);
+  paint = rl_map_widget_get_paint (map);
+  g_assert_nonnull (paint);
+  g_assert_cmpuint (paint->n_fills, ==, 3);
+  g_assert_cmpint (paint->feature_region[0], ==, rl_panel_find_region (panel, "RU-TY"));
+  g_assert_cmpint (paint->feature_region[1], ==, rl_panel_find_region (panel, "RU-KGN"));
+  g_assert_cmpint (paint->feature_region[2], ==, -1);
+  /* every other region of the analysis has no polygon now */
+  g_assert_cmpuint (paint->unmapped->len, >=, 80);
+  g_object_unref (screenshot ("window-map-user-boundaries.png"));
+
+  g_assert_true (g_file_set_contents (bad, "{\"type\":\"FeatureCollection\",\"features\":[", -1, NULL));
+  g_assert_false (rl_map_widget_load_boundaries (map, bad, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "window-bad.geojson"));
+  g_clear_error (&error);
+
+  /* back to the built-in boundaries */
+  g_assert_true (rl_map_widget_load_boundaries (map, builtin, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (rl_map_widget_get_paint (map)->unmapped->len, ==, 0);
+}
+
 static void
 test_bad_file_keeps_data (void)
 {
@@ -571,6 +621,7 @@ main (int    argc,
   g_test_add_func ("/window/table", test_table);
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/details", test_details);
+  g_test_add_func ("/window/user-boundaries", test_user_boundaries);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
   g_test_add_func ("/window/stop", test_stop);
   status = g_test_run ();
