@@ -554,6 +554,45 @@ test_user_boundaries (void)
   g_assert_cmpuint (rl_map_widget_get_paint (map)->unmapped->len, ==, 0);
 }
 
+/* Runs until the window shows an analysis with @k clusters. */
+static void
+wait_for_k (guint k)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (rl_window_get_analysis (window) == NULL
+         || rl_window_get_analysis (window)->clustering->k != k
+         || rl_analysis_runner_is_busy (rl_window_get_runner (window)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+/* Quick changes run once, after a pause; the selection outlives the run. */
+static void
+test_debounce_and_selection (void)
+{
+  RlSettingsPanel *panel = rl_window_get_settings_panel (window);
+  RlAnalysisRunner *runner = rl_window_get_runner (window);
+  RlSelection *selection = rl_window_get_selection (window);
+  const RlAnalysis *before = rl_window_get_analysis (window);
+  guint region = before->frame->rows[0];
+
+  rl_selection_set_only (selection, region);
+  rl_settings_panel_set_k (panel, 3);
+  rl_settings_panel_set_k (panel, 5);
+  iterate_for (100);
+  /* still waiting for the settings to settle */
+  g_assert_false (rl_analysis_runner_is_busy (runner));
+  g_assert_true (rl_window_get_analysis (window) == before);
+  wait_for_k (5);
+  g_assert_cmpuint (rl_selection_count (selection), ==, 1);
+  g_assert_true (rl_selection_contains (selection, region));
+  rl_settings_panel_set_k (panel, 4);
+  wait_for_k (4);
+}
+
 static void
 test_bad_file_keeps_data (void)
 {
@@ -620,6 +659,7 @@ main (int    argc,
   g_test_add_func ("/window/every-method", test_every_method);
   g_test_add_func ("/window/table", test_table);
   g_test_add_func ("/window/export", test_export);
+  g_test_add_func ("/window/debounce-and-selection", test_debounce_and_selection);
   g_test_add_func ("/window/details", test_details);
   g_test_add_func ("/window/user-boundaries", test_user_boundaries);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
