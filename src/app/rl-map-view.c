@@ -49,7 +49,7 @@ struct _RlMapWidget
 
   const RlPanel     *panel;
   const RlAnalysis  *analysis;
-  RlGeoLayer        *boundaries;
+  const RlGeoLayer  *boundaries;       /* owned by the region layer */
   char              *boundaries_key;   /* "ru", "ua" or the user's file */
   gboolean           user_boundaries;
   RlMapPaint        *paint;
@@ -156,8 +156,8 @@ set_boundaries (RlMapWidget *self,
   /* The paint and plan point into the old layer: drop them first. */
   g_clear_pointer (&self->plan, rl_chart_plan_free);
   g_clear_pointer (&self->paint, rl_map_paint_free);
+  /* The layer owns the boundaries: its drawings on worker threads keep them alive. */
   rl_region_layer_set_boundaries (self->regions, layer);
-  g_clear_pointer (&self->boundaries, rl_geo_layer_free);
   self->boundaries = layer;
   g_free (self->boundaries_key);
   self->boundaries_key = g_strdup (key);
@@ -652,7 +652,6 @@ rl_map_widget_finalize (GObject *object)
 {
   RlMapWidget *self = RL_MAP_WIDGET (object);
 
-  g_clear_pointer (&self->boundaries, rl_geo_layer_free);
   g_clear_pointer (&self->boundaries_key, g_free);
   G_OBJECT_CLASS (rl_map_widget_parent_class)->finalize (object);
 }
@@ -779,6 +778,13 @@ rl_map_widget_get_paint (RlMapWidget *self)
 {
   g_return_val_if_fail (RL_IS_MAP_WIDGET (self), NULL);
   return self->paint;
+}
+
+gboolean
+rl_map_widget_is_current (RlMapWidget *self)
+{
+  g_return_val_if_fail (RL_IS_MAP_WIDGET (self), FALSE);
+  return rl_region_layer_is_current (self->regions);
 }
 
 void

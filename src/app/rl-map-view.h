@@ -38,6 +38,9 @@ gboolean           rl_map_widget_load_boundaries (RlMapWidget      *self,
 const RlChartPlan *rl_map_widget_get_plan        (RlMapWidget      *self);
 /* Region fills (per boundary feature) as drawn, or NULL. */
 const RlMapPaint  *rl_map_widget_get_paint       (RlMapWidget      *self);
+/* Whether the regions on screen are drawn with the current colours and
+ * zoom (a new drawing is made on a worker thread). */
+gboolean           rl_map_widget_is_current      (RlMapWidget      *self);
 /* The details dialog of panel region @region. */
 void               rl_map_widget_show_details    (RlMapWidget      *self,
                                                   guint             region);

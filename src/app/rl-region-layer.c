@@ -23,31 +23,86 @@
 /* A zoom that stopped this long ago gets a sharp texture. */
 #define REBUILD_DELAY_MS 150
 
+/* Boundaries shared by the layer and the drawings running on worker threads
+ * (an atomic rc box). */
+typedef struct
+{
+  RlGeoLayer *layer;
+} SharedGeo;
+
+/* One rasterisation: what it draws, and the pixels it made. */
+typedef struct
+{
+  SharedGeo  *geo;
+  RlMapStyle  style;       /* fills and highlighted point into the copies below */
+  RlColor    *fills;
+  int        *highlighted;
+  double      scale;
+  int         factor;
+  guint       generation;
+  /* result */
+  GBytes     *pixels;
+  int         width, height, stride;   /* texture size in device pixels; width, height in widget pixels below */
+  int         widget_width, widget_height;
+  double      x0, y0;
+} Raster;
+
 struct _RlRegionLayer
 {
   ShumateLayer      parent_instance;
 
-  const RlGeoLayer *boundaries;
+  SharedGeo        *geo;
   RlMapStyle        style;
   RlColor          *fills;
   guint             n_fills;
   int              *highlighted;
   guint             n_highlighted;
+  guint             generation;   /* bumped by every change of what is drawn */
 
   GdkTexture       *cache;        /* the layer drawn at cache_scale, origin at cache_x0/y0 */
   int               cache_width;  /* its size in widget pixels */
   int               cache_height;
   double            cache_scale;
   double            cache_x0, cache_y0;
-  guint             rebuild;      /* timeout redrawing the texture after a zoom */
+  guint             cache_generation;
+  gboolean          pending;      /* a drawing for pending_generation at pending_scale runs */
+  guint             pending_generation;
+  double            pending_scale;
+  guint             rebuild;      /* timeout: the zoom has settled */
+  gboolean          zoom_settled;
 };
 
 G_DEFINE_FINAL_TYPE (RlRegionLayer, rl_region_layer, SHUMATE_TYPE_LAYER)
 
 static void
+shared_geo_clear (gpointer data)
+{
+  rl_geo_layer_free (((SharedGeo *) data)->layer);
+}
+
+static void
+shared_geo_unref (SharedGeo *geo)
+{
+  g_atomic_rc_box_release_full (geo, shared_geo_clear);
+}
+
+static void
+raster_free (Raster *raster)
+{
+  g_clear_pointer (&raster->geo, shared_geo_unref);
+  g_free (raster->fills);
+  g_free (raster->highlighted);
+  g_clear_pointer (&raster->pixels, g_bytes_unref);
+  g_free (raster);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Raster, raster_free)
+
+/* What is drawn changed: the texture shown stays until the new one is made. */
+static void
 invalidate (RlRegionLayer *self)
 {
-  g_clear_object (&self->cache);
+  self->generation++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -57,7 +112,8 @@ rebuild_cb (gpointer data)
   RlRegionLayer *self = data;
 
   self->rebuild = 0;
-  invalidate (self);
+  self->zoom_settled = TRUE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
 }
 
@@ -98,55 +154,186 @@ current_style (RlRegionLayer *self)
   return style;
 }
 
-/* Rasterises the whole layer at @scale into a texture whose origin is the
- * bounding box's top left corner (less a pad), at the widget's scale factor. */
-static void
-build_cache (RlRegionLayer *self,
-             double         scale)
+static Raster *
+raster_new (RlRegionLayer *self,
+            double         scale)
 {
-  const RlGeoLayer *b = self->boundaries;
-  int factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  RlMapStyle style = current_style (self);
-  RlMapView view;
+  Raster *raster = g_new0 (Raster, 1);
+
+  raster->geo = g_atomic_rc_box_acquire (self->geo);
+  raster->style = current_style (self);
+  raster->fills = self->n_fills > 0 ? g_memdup2 (self->fills, self->n_fills * sizeof (RlColor)) : NULL;
+  raster->highlighted = self->n_highlighted > 0
+                        ? g_memdup2 (self->highlighted, self->n_highlighted * sizeof (int)) : NULL;
+  raster->style.fills = raster->fills;
+  raster->style.highlighted = raster->highlighted;
+  raster->scale = scale;
+  raster->factor = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  raster->generation = self->generation;
+  return raster;
+}
+
+/* Any thread: draws the whole layer at its scale into pixels whose origin is
+ * the bounding box's top left corner (less a pad). */
+static void
+raster_draw (Raster *raster)
+{
+  const RlGeoLayer *b = raster->geo->layer;
+  double scale = raster->scale;
   int width = (int) ceil ((b->x_max - b->x_min) * scale + 2 * CACHE_PAD);
   int height = (int) ceil ((b->y_max - b->y_min) * scale + 2 * CACHE_PAD);
   cairo_surface_t *surface;
-  g_autoptr(GBytes) bytes = NULL;
+  RlMapView view;
   cairo_t *cr;
 
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * factor, height * factor);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * raster->factor,
+                                        height * raster->factor);
   cr = cairo_create (surface);
-  cairo_scale (cr, factor, factor);
+  cairo_scale (cr, raster->factor, raster->factor);
   rl_map_view_init (&view, width, height);
   view.scale = scale;
   view.center_x = b->x_min - CACHE_PAD / scale + width / (2 * scale);
   view.center_y = b->y_min - CACHE_PAD / scale + height / (2 * scale);
-  rl_chart_map_draw (cr, &view, b, &style);
+  rl_chart_map_draw (cr, &view, b, &raster->style);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
-  /* ARGB32 is GDK_MEMORY_DEFAULT: no conversion, one copy. */
-  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
-                       (gsize) cairo_image_surface_get_stride (surface) * height * factor);
-  g_clear_object (&self->cache);
-  self->cache = gdk_memory_texture_new (width * factor, height * factor, GDK_MEMORY_DEFAULT, bytes,
-                                        cairo_image_surface_get_stride (surface));
+  raster->stride = cairo_image_surface_get_stride (surface);
+  raster->width = width * raster->factor;
+  raster->height = height * raster->factor;
+  raster->widget_width = width;
+  raster->widget_height = height;
+  raster->x0 = b->x_min - CACHE_PAD / scale;
+  raster->y0 = b->y_min - CACHE_PAD / scale;
+  raster->pixels = g_bytes_new (cairo_image_surface_get_data (surface),
+                                (gsize) raster->stride * raster->height);
   cairo_surface_destroy (surface);
-  self->cache_width = width;
-  self->cache_height = height;
-  self->cache_scale = scale;
-  self->cache_x0 = b->x_min - CACHE_PAD / scale;
-  self->cache_y0 = b->y_min - CACHE_PAD / scale;
+}
+
+/* Main thread: shows what @raster drew. ARGB32 is GDK_MEMORY_DEFAULT: no conversion. */
+static void
+take_raster (RlRegionLayer *self,
+             Raster        *raster)
+{
+  g_clear_object (&self->cache);
+  self->cache = gdk_memory_texture_new (raster->width, raster->height, GDK_MEMORY_DEFAULT,
+                                        raster->pixels, raster->stride);
+  self->cache_width = raster->widget_width;
+  self->cache_height = raster->widget_height;
+  self->cache_scale = raster->scale;
+  self->cache_x0 = raster->x0;
+  self->cache_y0 = raster->y0;
+  self->cache_generation = raster->generation;
+}
+
+static void
+raster_thread (GTask        *task,
+               gpointer      source,
+               gpointer      data,
+               GCancellable *cancellable)
+{
+  raster_draw (data);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_raster_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  RlRegionLayer *self = RL_REGION_LAYER (source);
+  Raster *raster = g_task_get_task_data (G_TASK (result));
+
+  if (raster->generation == self->pending_generation && raster->scale == self->pending_scale)
+    self->pending = FALSE;
+  /* A drawing of boundaries replaced since is of no use. */
+  if (raster->geo == self->geo && raster->generation == self->generation)
+    {
+      take_raster (self, raster);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+/* Draws the layer at @scale on a worker thread, unless that drawing runs already. */
+static void
+request_raster (RlRegionLayer *self,
+                double         scale)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->pending && self->pending_generation == self->generation && self->pending_scale == scale)
+    return;
+  self->pending = TRUE;
+  self->pending_generation = self->generation;
+  self->pending_scale = scale;
+  task = g_task_new (self, NULL, on_raster_done_cb, NULL);
+  g_task_set_task_data (task, raster_new (self, scale), (GDestroyNotify) raster_free);
+  g_task_run_in_thread (task, raster_thread);
 }
 
 static gboolean
 cacheable (RlRegionLayer *self,
            double         scale)
 {
-  const RlGeoLayer *b = self->boundaries;
+  const RlGeoLayer *b = self->geo->layer;
 
   return (b->x_max - b->x_min) * scale <= CACHE_MAX_SIDE
       && (b->y_max - b->y_min) * scale <= CACHE_MAX_SIDE;
+}
+
+static void
+append_cache (RlRegionLayer   *self,
+              GtkSnapshot     *snapshot,
+              const RlMapView *view)
+{
+  double ratio = view->scale / self->cache_scale;
+  double dx, dy;
+
+  rl_map_view_to_device (view, self->cache_x0, self->cache_y0, &dx, &dy);
+  if (ratio == 1.0)
+    {
+      dx = round (dx);
+      dy = round (dy);
+    }
+  gtk_snapshot_append_texture (snapshot, self->cache,
+                               &GRAPHENE_RECT_INIT (dx, dy, self->cache_width * ratio,
+                                                    self->cache_height * ratio));
+}
+
+/* The texture to show for @view: drawn now when there is none or it is far
+ * off; otherwise the one there is, and a fresh one asked of a worker when the
+ * fills changed or the zoom has settled. */
+static gboolean
+update_cache (RlRegionLayer   *self,
+              const RlMapView *view)
+{
+  double ratio = self->cache != NULL ? view->scale / self->cache_scale : 0.0;
+
+  if (self->cache == NULL || ratio <= 0.25 || ratio >= 4.0)
+    {
+      g_autoptr(Raster) raster = NULL;
+
+      raster = raster_new (self, view->scale);
+      raster_draw (raster);
+      take_raster (self, raster);
+      return TRUE;
+    }
+  if (self->cache_scale != view->scale)
+    {
+      /* Mid-zoom: stretch the texture now, draw it afresh once zooming stops. */
+      if (!self->zoom_settled)
+        {
+          g_clear_handle_id (&self->rebuild, g_source_remove);
+          self->rebuild = g_timeout_add (REBUILD_DELAY_MS, rebuild_cb, self);
+          return TRUE;
+        }
+      request_raster (self, view->scale);
+    }
+  else if (self->cache_generation != self->generation)
+    request_raster (self, view->scale);
+  else
+    self->zoom_settled = FALSE;
+  return TRUE;
 }
 
 static void
@@ -157,9 +344,8 @@ rl_region_layer_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   RlMapView view;
-  double dx, dy;
 
-  if (self->boundaries == NULL || self->boundaries->n_features == 0 || width <= 0 || height <= 0)
+  if (self->geo == NULL || self->geo->layer->n_features == 0 || width <= 0 || height <= 0)
     return;
   rl_region_layer_get_view (self, &view);
   if (!cacheable (self, view.scale))
@@ -167,35 +353,13 @@ rl_region_layer_snapshot (GtkWidget   *widget,
       RlMapStyle style = current_style (self);
       cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-      rl_chart_map_draw (cr, &view, self->boundaries, &style);
+      rl_chart_map_draw (cr, &view, self->geo->layer, &style);
       cairo_destroy (cr);
       return;
     }
-  if (self->cache != NULL && self->cache_scale != view.scale)
-    {
-      double ratio = view.scale / self->cache_scale;
-
-      /* Mid-zoom: stretch the texture now, draw it afresh once zooming stops. */
-      if (ratio > 0.25 && ratio < 4.0)
-        {
-          g_clear_handle_id (&self->rebuild, g_source_remove);
-          self->rebuild = g_timeout_add (REBUILD_DELAY_MS, rebuild_cb, self);
-          rl_map_view_to_device (&view, self->cache_x0, self->cache_y0, &dx, &dy);
-          gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-          gtk_snapshot_append_texture (snapshot, self->cache,
-                                       &GRAPHENE_RECT_INIT (dx, dy, self->cache_width * ratio,
-                                                            self->cache_height * ratio));
-          gtk_snapshot_pop (snapshot);
-          return;
-        }
-    }
-  if (self->cache == NULL || self->cache_scale != view.scale)
-    build_cache (self, view.scale);
-  rl_map_view_to_device (&view, self->cache_x0, self->cache_y0, &dx, &dy);
+  update_cache (self, &view);
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  gtk_snapshot_append_texture (snapshot, self->cache,
-                               &GRAPHENE_RECT_INIT (round (dx), round (dy), self->cache_width,
-                                                    self->cache_height));
+  append_cache (self, snapshot, &view);
   gtk_snapshot_pop (snapshot);
 }
 
@@ -231,6 +395,7 @@ rl_region_layer_finalize (GObject *object)
 
   g_clear_handle_id (&self->rebuild, g_source_remove);
   g_clear_object (&self->cache);
+  g_clear_pointer (&self->geo, shared_geo_unref);
   g_clear_pointer (&self->fills, g_free);
   g_clear_pointer (&self->highlighted, g_free);
   G_OBJECT_CLASS (rl_region_layer_parent_class)->finalize (object);
@@ -262,17 +427,45 @@ rl_region_layer_new (ShumateViewport *viewport)
 }
 
 void
-rl_region_layer_set_boundaries (RlRegionLayer    *self,
-                                const RlGeoLayer *boundaries)
+rl_region_layer_set_boundaries (RlRegionLayer *self,
+                                RlGeoLayer    *boundaries)
 {
   g_return_if_fail (RL_IS_REGION_LAYER (self));
 
-  self->boundaries = boundaries;
+  g_clear_pointer (&self->geo, shared_geo_unref);
+  if (boundaries != NULL)
+    {
+      self->geo = g_atomic_rc_box_new0 (SharedGeo);
+      self->geo->layer = boundaries;
+    }
+  g_clear_object (&self->cache);
   g_clear_pointer (&self->fills, g_free);
   self->n_fills = 0;
   g_clear_pointer (&self->highlighted, g_free);
   self->n_highlighted = 0;
   invalidate (self);
+}
+
+const RlGeoLayer *
+rl_region_layer_get_boundaries (RlRegionLayer *self)
+{
+  g_return_val_if_fail (RL_IS_REGION_LAYER (self), NULL);
+  return self->geo != NULL ? self->geo->layer : NULL;
+}
+
+gboolean
+rl_region_layer_is_current (RlRegionLayer *self)
+{
+  RlMapView view;
+
+  g_return_val_if_fail (RL_IS_REGION_LAYER (self), FALSE);
+  if (self->geo == NULL)
+    return TRUE;
+  rl_region_layer_get_view (self, &view);
+  if (!cacheable (self, view.scale))
+    return TRUE;
+  return self->cache != NULL && self->cache_generation == self->generation
+         && self->cache_scale == view.scale;
 }
 
 void
@@ -320,8 +513,8 @@ rl_region_layer_pick (RlRegionLayer *self,
   RlMapView view;
 
   g_return_val_if_fail (RL_IS_REGION_LAYER (self), -1);
-  if (self->boundaries == NULL)
+  if (self->geo == NULL)
     return -1;
   rl_region_layer_get_view (self, &view);
-  return rl_chart_map_pick (&view, self->boundaries, x, y);
+  return rl_chart_map_pick (&view, self->geo->layer, x, y);
 }

@@ -17,9 +17,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RlRegionLayer, rl_region_layer, RL, REGION_LAYER, ShumateLayer)
 
 RlRegionLayer *rl_region_layer_new             (ShumateViewport  *viewport);
-/* @boundaries is not copied and must outlive the layer or the next call. */
+/* Takes @boundaries (may be NULL); they live as long as the layer or a
+ * drawing of them on a worker thread needs them. */
 void           rl_region_layer_set_boundaries  (RlRegionLayer    *self,
-                                                const RlGeoLayer *boundaries);
+                                                RlGeoLayer       *boundaries);
+const RlGeoLayer *rl_region_layer_get_boundaries (RlRegionLayer  *self);
+/* Whether the texture shown is the current fills and zoom (no drawing pending). */
+gboolean       rl_region_layer_is_current      (RlRegionLayer    *self);
 /* Outline and no-data colours; fills and highlights are set apart. */
 void           rl_region_layer_set_style       (RlRegionLayer    *self,
                                                 const RlMapStyle *style);

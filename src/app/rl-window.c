@@ -240,11 +240,9 @@ on_runner_busy_cb (RlWindow *self)
 static void
 on_runner_progress_cb (RlWindow *self)
 {
-  double fraction = rl_analysis_runner_get_progress (self->runner);
-  g_autofree char *text = g_strdup_printf (_("Analysing… %.0f %%"), 100.0 * fraction);
-
-  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
-  gtk_progress_bar_set_text (self->progress_bar, text);
+  /* Only the fraction: a new text would resize the bar, and a resize lays
+   * out the whole window again, which costs tens of milliseconds a frame. */
+  gtk_progress_bar_set_fraction (self->progress_bar, rl_analysis_runner_get_progress (self->runner));
 }
 
 /* ---- public ---- */

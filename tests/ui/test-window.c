@@ -150,6 +150,9 @@ screenshot_of (GtkWidget  *widget,
   GdkTexture *texture;
 
   iterate_for (100);
+  /* the map draws new colours on a worker thread */
+  for (int i = 0; i < 100 && !rl_map_widget_is_current (RL_MAP_WIDGET (rl_window_get_view (window, "map"))); i++)
+    iterate_for (50);
   wait_for_paint_of (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
