@@ -38,6 +38,9 @@ struct _RlTableRow
 
 G_DEFINE_FINAL_TYPE (RlTableRow, rl_table_row, G_TYPE_OBJECT)
 
+/* "changed": the row's values were replaced in place (cells show them again). */
+static guint row_changed_signal;
+
 static void
 rl_table_row_finalize (GObject *object)
 {
@@ -52,6 +55,21 @@ static void
 rl_table_row_class_init (RlTableRowClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = rl_table_row_finalize;
+  row_changed_signal = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+/* Takes @other's values (same region), and says so. */
+static void
+rl_table_row_update (RlTableRow *row,
+                     RlTableRow *other)
+{
+  row->cluster = other->cluster;
+  row->rank = other->rank;
+  g_free (row->values);
+  row->values = g_steal_pointer (&other->values);
+  row->n_values = other->n_values;
+  g_signal_emit (row, row_changed_signal, 0);
 }
 
 static void
@@ -144,14 +162,39 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
+show_cell (GtkListItem *item)
+{
+  RlTableRow *row = gtk_list_item_get_item (item);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (item), "rl-column"));
+  g_autofree char *text = row_text (row, column);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+}
+
+static void
 on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  gpointer                  data)
 {
-  RlTableRow *row = gtk_list_item_get_item (item);
-  g_autofree char *text = row_text (row, GPOINTER_TO_UINT (data));
+  gulong handler;
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), text);
+  g_object_set_data (G_OBJECT (item), "rl-column", data);
+  show_cell (item);
+  handler = g_signal_connect_swapped (gtk_list_item_get_item (item), "changed",
+                                      G_CALLBACK (show_cell), item);
+  g_object_set_data (G_OBJECT (item), "rl-handler", GSIZE_TO_POINTER (handler));
+}
+
+static void
+on_cell_unbind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  data)
+{
+  gulong handler = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (item), "rl-handler"));
+
+  if (handler != 0)
+    g_signal_handler_disconnect (gtk_list_item_get_item (item), handler);
+  g_object_set_data (G_OBJECT (item), "rl-handler", NULL);
 }
 
 static void
@@ -178,6 +221,7 @@ add_column (RlTableView *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GUINT_TO_POINTER (index));
   g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GUINT_TO_POINTER (index));
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind_cb), GUINT_TO_POINTER (index));
   column = gtk_column_view_column_new (title, factory);
   sorter = gtk_custom_sorter_new (compare_rows, GUINT_TO_POINTER (index), NULL);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
@@ -345,6 +389,25 @@ set_columns (RlTableView *self,
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection_model));
 }
 
+/* Whether the waiting rows are the regions shown, in the same order. */
+static gboolean
+same_regions (RlTableView *self)
+{
+  GListModel *model = G_LIST_MODEL (self->store);
+
+  if (g_list_model_get_n_items (model) != self->pending_rows->len || self->pending_rows->len == 0)
+    return FALSE;
+  for (guint i = 0; i < self->pending_rows->len; i++)
+    {
+      g_autoptr(RlTableRow) row = g_list_model_get_item (model, i);
+      RlTableRow *other = g_ptr_array_index (self->pending_rows, i);
+
+      if (row->region != other->region)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Shows the rows and columns waiting since the last rl_table_view_set_analysis(). */
 static void
 apply_pending (RlTableView *self)
@@ -353,8 +416,20 @@ apply_pending (RlTableView *self)
     return;
   self->syncing++;
   set_columns (self, self->pending_titles);
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       self->pending_rows->pdata, self->pending_rows->len);
+  if (same_regions (self))
+    {
+      /* The same rows with new values: update them in place and sort again,
+       * rather than make every cell anew. */
+      for (guint i = 0; i < self->pending_rows->len; i++)
+        {
+          g_autoptr(RlTableRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+          rl_table_row_update (row, g_ptr_array_index (self->pending_rows, i));
+        }
+      gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+    }
+  else
+    g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                         self->pending_rows->pdata, self->pending_rows->len);
   self->syncing--;
   g_clear_pointer (&self->pending_rows, g_ptr_array_unref);
   g_clear_pointer (&self->pending_titles, g_ptr_array_unref);
