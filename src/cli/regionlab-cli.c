@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "match", rl_cli_match, "canonical region codes and names, or candidates" },
   { "rate", rl_cli_rate, "composite need rating, neediest first, with rank uncertainty" },
   { "stability", rl_cli_stability, "clustering stability over seeds and bootstrap samples" },
+  { "track", rl_cli_track, "follow clusters between two years: transitions and regions that changed" },
   { "relate", rl_cli_relate, "correlation and η of one indicator with every other" },
   { "synth", rl_cli_synth, "synthetic data: the paper's auxiliary set" },
 };

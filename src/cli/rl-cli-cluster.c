@@ -6,12 +6,15 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "rl-analysis.h"
 #include "rl-cli.h"
 #include "rl-error.h"
 #include "rl-gmm.h"
 #include "rl-hclust.h"
+#include "rl-interpret.h"
 #include "rl-method.h"
 #include "rl-select-k.h"
+#include "rl-tracking.h"
 #include "rl-validity.h"
 
 /* Options shared by cluster and select-k. */
@@ -92,6 +95,7 @@ make_spec (ClusterArgs  *args,
                    "--n-init and --iterations must be ≥ 1, --population ≥ 4, --max-iter ≥ 0");
       return FALSE;
     }
+  spec->k = MAX (args->k, 0);
   spec->n_init = args->n_init;
   spec->max_iter = args->max_iter;
   spec->iterations = args->iterations;
@@ -104,10 +108,54 @@ make_spec (ClusterArgs  *args,
   return TRUE;
 }
 
+/* profiles: size, mean need score and means in original units per cluster;
+ * eta: how strongly each feature separates the clusters. */
 static void
-print_cluster_json (const RlFrame      *frame,
-                    const RlClustering *c,
-                    double              silhouette)
+add_profiles (JsonBuilder            *b,
+              const RlFrame          *frame,
+              const RlInterpretation *in)
+{
+  json_builder_set_member_name (b, "profiles");
+  json_builder_begin_array (b);
+  for (guint p = 0; p < in->k; p++)
+    {
+      json_builder_begin_object (b);
+      rl_json_member_int (b, "cluster", p);
+      rl_json_member_int (b, "size", in->sizes[p]);
+      rl_json_member_double (b, "need", in->need[p]);
+      json_builder_set_member_name (b, "means");
+      json_builder_begin_object (b);
+      for (guint j = 0; j < in->d; j++)
+        rl_json_member_double (b, frame->features[j], gsl_matrix_get (in->means, p, j));
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "eta");
+  json_builder_begin_array (b);
+  for (guint j = 0; j < in->d; j++)
+    {
+      json_builder_begin_object (b);
+      rl_json_member_string (b, "feature", frame->features[j]);
+      rl_json_member_double (b, "eta", in->eta[j]);
+      rl_json_member_double (b, "eta2", in->eta2[j]);
+      if (isnan (in->eta[j]))
+        {
+          json_builder_set_member_name (b, "chaddock");
+          json_builder_add_null_value (b);
+        }
+      else
+        rl_json_member_string (b, "chaddock", rl_chaddock_name (in->chaddock[j]));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+print_cluster_json (const RlFrame          *frame,
+                    const RlClustering     *c,
+                    const RlInterpretation *in,
+                    double                  silhouette)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
@@ -159,6 +207,7 @@ print_cluster_json (const RlFrame      *frame,
         rl_json_add_double (b, g_array_index (c->history, double, t));
       json_builder_end_array (b);
     }
+  add_profiles (b, frame, in);
   if (frame->dropped->len > 0)
     {
       json_builder_set_member_name (b, "dropped");
@@ -172,9 +221,10 @@ print_cluster_json (const RlFrame      *frame,
 }
 
 static void
-print_cluster_table (const RlFrame      *frame,
-                     const RlClustering *c,
-                     double              silhouette)
+print_cluster_table (const RlFrame          *frame,
+                     const RlClustering     *c,
+                     const RlInterpretation *in,
+                     double                  silhouette)
 {
   printf ("%s, k = %u: %u regions × %u indicators", c->method, c->k, c->n, c->d);
   if (frame->year != RL_YEAR_NONE)
@@ -190,12 +240,19 @@ print_cluster_table (const RlFrame      *frame,
       guint count = 0;
       for (guint i = 0; i < c->n; i++)
         count += c->labels[i] == p;
-      printf ("cluster %u (%u):", p, count);
+      printf ("cluster %u (%u", p, count);
+      if (!isnan (in->need[p]))
+        printf (", need %.3f", in->need[p]);
+      printf ("):");
       for (guint i = 0; i < c->n; i++)
         if (c->labels[i] == p)
           printf (" %s;", frame->names[i]);
       printf ("\n");
     }
+  printf ("\n");
+  for (guint j = 0; j < in->d; j++)
+    printf ("η %s = %.4f (%s)\n", frame->features[j], in->eta[j],
+            isnan (in->eta[j]) ? "constant" : rl_chaddock_name (in->chaddock[j]));
   if (frame->dropped->len > 0)
     printf ("\n%u regions dropped for missing values\n", frame->dropped->len);
 }
@@ -225,8 +282,10 @@ rl_cli_cluster (int    argc,
   };
   RlMethodSpec spec;
   g_autoptr(GError) error = NULL;
+  g_autoptr(RlPanel) panel = NULL;
   g_autoptr(RlFrame) frame = NULL;
   g_autoptr(RlClustering) c = NULL;
+  g_autoptr(RlInterpretation) in = NULL;
   double silhouette = NAN;
   int status = 0;
 
@@ -235,23 +294,26 @@ rl_cli_cluster (int    argc,
                      &args.common, entries, 1))
     status = RL_CLI_EXIT_USAGE;
   else if (!make_spec (&args, &spec, &error)
-           || (frame = rl_cli_load_frame (argv[1], &args.common, &error)) == NULL
+           || (panel = rl_cli_load_panel (argv[1], &error)) == NULL
+           || (frame = rl_cli_build_frame (panel, &args.common, &error)) == NULL
            || !check_k (frame, args.k, "--k", &error))
     status = rl_cli_fail (g_steal_pointer (&error));
   else
     {
       spec.k = args.k;
       c = rl_method_run (frame->X, &spec, NULL, NULL, NULL, &error);
-      if (c == NULL)
+      g_autoptr(RlRating) rating = c != NULL ? rl_analysis_need_rating (panel, frame, NULL, NULL)
+                                             : NULL;
+      if (c == NULL || (in = rl_analysis_interpret (frame, c, rating, &error)) == NULL)
         status = rl_cli_fail (g_steal_pointer (&error));
       else
         {
           if (c->k >= 2 && c->k < c->n)
             rl_silhouette (frame->X, c->labels, c->k, &silhouette, NULL, NULL, NULL);
           if (args.common.json)
-            print_cluster_json (frame, c, silhouette);
+            print_cluster_json (frame, c, in, silhouette);
           else
-            print_cluster_table (frame, c, silhouette);
+            print_cluster_table (frame, c, in, silhouette);
         }
     }
   cluster_args_clear (&args);
@@ -337,11 +399,238 @@ rl_cli_select_k (int    argc,
     status = rl_cli_fail (g_steal_pointer (&error));
   else if (k_min > k_max)
     status = rl_cli_failf ("select-k: --k-min %d is larger than --k-max %d", k_min, k_max);
-  else if ((s = rl_select_k (frame->X, k_min, k_max, rl_method_cluster_func, &spec, NULL, NULL, NULL, &error)) == NULL)
+  else if ((s = rl_select_k (frame->X, k_min, k_max, rl_method_cluster_func, &spec, NULL, NULL,
+                             NULL, &error)) == NULL)
     status = rl_cli_fail (g_steal_pointer (&error));
   else
     print_select_k (s, args.common.json, rl_method_to_string (spec.method));
   g_clear_pointer (&s, rl_select_k_free);
+  cluster_args_clear (&args);
+  return status;
+}
+
+/* One year of track: its frame and clustering. */
+typedef struct
+{
+  RlFrame      *frame;
+  RlClustering *clustering;
+} TrackYear;
+
+static void
+track_year_clear (TrackYear *y)
+{
+  g_clear_pointer (&y->frame, rl_frame_free);
+  g_clear_pointer (&y->clustering, rl_clustering_free);
+}
+
+static gboolean
+cluster_year (const RlPanel      *panel,
+              ClusterArgs        *args,
+              const RlMethodSpec *spec,
+              int                 year,
+              TrackYear          *out,
+              GError            **error)
+{
+  args->common.year = year;
+  if ((out->frame = rl_cli_build_frame (panel, &args->common, error)) == NULL
+      || !check_k (out->frame, args->k, "--k", error))
+    {
+      g_prefix_error (error, "%d: ", year);
+      return FALSE;
+    }
+  out->clustering = rl_method_run (out->frame->X, spec, NULL, NULL, NULL, error);
+  return out->clustering != NULL;
+}
+
+static void
+print_track_json (const RlPanel      *panel,
+                  const RlTracking   *t,
+                  const RlMethodSpec *spec,
+                  int                 from,
+                  int                 to)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  rl_json_member_string (b, "method", rl_method_to_string (spec->method));
+  rl_json_member_int (b, "k", spec->k);
+  rl_json_member_int (b, "from", from);
+  rl_json_member_int (b, "to", to);
+  rl_json_member_int (b, "n", t->n);
+  json_builder_set_member_name (b, "transitions");
+  json_builder_begin_array (b);
+  for (guint a = 0; a < t->k_from; a++)
+    {
+      json_builder_begin_array (b);
+      for (guint c = 0; c < t->k_out; c++)
+        json_builder_add_int_value (b, t->transitions[a * t->k_out + c]);
+      json_builder_end_array (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "changed");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < t->changed->len; i++)
+    {
+      guint idx = g_array_index (t->changed, guint, i), r = t->regions[idx];
+      json_builder_begin_object (b);
+      rl_json_member_string (b, "region", rl_panel_region_label (panel, r));
+      if (*rl_panel_region_code (panel, r) != '\0')
+        rl_json_member_string (b, "code", rl_panel_region_code (panel, r));
+      rl_json_member_int (b, "from", t->from_labels[idx]);
+      rl_json_member_int (b, "to", t->to_labels[idx]);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  rl_json_print (b);
+}
+
+static void
+print_track_table (const RlPanel      *panel,
+                   const RlTracking   *t,
+                   const RlMethodSpec *spec,
+                   int                 from,
+                   int                 to)
+{
+  printf ("%s, k = %u: clusters of %d followed to %d, %u regions in both years\n\n",
+          rl_method_to_string (spec->method), spec->k, from, to, t->n);
+  printf ("%d \\ %d", from, to);
+  for (guint c = 0; c < t->k_out; c++)
+    printf (" %6u", c);
+  printf ("\n");
+  for (guint a = 0; a < t->k_from; a++)
+    {
+      printf ("%11u", a);
+      for (guint c = 0; c < t->k_out; c++)
+        printf (" %6u", t->transitions[a * t->k_out + c]);
+      printf ("\n");
+    }
+  printf ("\n%u regions changed cluster%s\n", t->changed->len, t->changed->len ? ":" : "");
+  for (guint i = 0; i < t->changed->len; i++)
+    {
+      guint idx = g_array_index (t->changed, guint, i);
+      printf ("  %s: %u → %u\n", rl_panel_region_label (panel, t->regions[idx]),
+              t->from_labels[idx], t->to_labels[idx]);
+    }
+}
+
+static RlTracking *
+track (const RlPanel      *panel,
+       ClusterArgs        *args,
+       const RlMethodSpec *spec,
+       int                 from,
+       int                 to,
+       GError            **error)
+{
+  TrackYear a = { 0 }, b = { 0 };
+  RlTracking *t = NULL;
+
+  if (cluster_year (panel, args, spec, from, &a, error)
+      && cluster_year (panel, args, spec, to, &b, error))
+    {
+      RlTrackYear ya = { a.frame->rows, a.clustering->labels, a.frame->n, a.clustering->k, NULL };
+      RlTrackYear yb = { b.frame->rows, b.clustering->labels, b.frame->n, b.clustering->k, NULL };
+      t = rl_tracking_new (&ya, &yb, RL_TRACK_OVERLAP, error);
+    }
+  track_year_clear (&a);
+  track_year_clear (&b);
+  return t;
+}
+
+static gboolean
+check_years (const RlPanel *panel,
+             int            from,
+             int            to,
+             int            year,
+             GError       **error)
+{
+  if (rl_panel_is_wide (panel))
+    g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                 "track needs a panel with years, not a wide table");
+  else if (year != 0)
+    g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "track: give --from and --to, not --year");
+  else if (from == 0 || to == 0 || from == to)
+    g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                 "track: --from and --to must name two different years");
+  else if (!rl_panel_has_year (panel, from) || !rl_panel_has_year (panel, to))
+    g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "the panel has no values for %d",
+                 rl_panel_has_year (panel, from) ? to : from);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_values (const RlPanel *panel,
+            guint          indicator,
+            int            year)
+{
+  for (guint r = 0; r < rl_panel_n_regions (panel); r++)
+    if (!isnan (rl_panel_get (panel, r, indicator, year)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Without --features: the indicators both years have, so that both years are
+ * clustered on the same features. */
+static gboolean
+choose_common_features (const RlPanel *panel,
+                        RlCliCommon   *common,
+                        int            from,
+                        int            to,
+                        GError       **error)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  if (common->features != NULL)
+    return TRUE;
+  for (guint j = 0; j < rl_panel_n_indicators (panel); j++)
+    if (has_values (panel, j, from) && has_values (panel, j, to))
+      g_string_append_printf (ids, "%s%s", ids->len ? "," : "", rl_panel_indicator (panel, j)->id);
+  if (ids->len == 0)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "no indicator has values in both %d and %d",
+                   from, to);
+      return FALSE;
+    }
+  common->features = g_string_free (g_steal_pointer (&ids), FALSE);
+  return TRUE;
+}
+
+int
+rl_cli_track (int    argc,
+              char **argv)
+{
+  ClusterArgs args;
+  int from = 0, to = 0;
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_INT, &from, "Earlier year (required)", "Y1" },
+    { "to", 0, 0, G_OPTION_ARG_INT, &to, "Later year (required)", "Y2" },
+    { "k", 0, 0, G_OPTION_ARG_INT, &args.k, "Number of clusters (required)", "K" },
+    METHOD_ENTRIES (&args),
+    { NULL }
+  };
+  RlMethodSpec spec;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlPanel) panel = NULL;
+  g_autoptr(RlTracking) t = NULL;
+  int status = 0;
+
+  cluster_args_init (&args);
+  if (!rl_cli_parse (&argc, &argv, "track", "PANEL",
+                     "Cluster two years alike and follow the clusters: transitions and the regions "
+                     "that changed.", &args.common, entries, 1))
+    status = RL_CLI_EXIT_USAGE;
+  else if (!make_spec (&args, &spec, &error)
+           || (panel = rl_cli_load_panel (argv[1], &error)) == NULL
+           || !check_years (panel, from, to, args.common.year, &error)
+           || !choose_common_features (panel, &args.common, from, to, &error)
+           || (t = track (panel, &args, &spec, from, to, &error)) == NULL)
+    status = rl_cli_fail (g_steal_pointer (&error));
+  else if (args.common.json)
+    print_track_json (panel, t, &spec, from, to);
+  else
+    print_track_table (panel, t, &spec, from, to);
   cluster_args_clear (&args);
   return status;
 }

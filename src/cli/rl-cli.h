@@ -110,5 +110,6 @@ int rl_cli_rate     (int argc, char **argv);
 int rl_cli_dynamics (int argc, char **argv);
 int rl_cli_plot     (int argc, char **argv);
 int rl_cli_stability (int argc, char **argv);
+int rl_cli_track    (int argc, char **argv);
 
 G_END_DECLS

@@ -100,7 +100,8 @@ progress_end (Run     *run,
 {
   run->progress.done += run->progress.weight;
   run->progress.weight = 0.0;
-  rl_progress_report (run->progress.func, run->progress.data, run->progress.done / run->progress.total);
+  rl_progress_report (run->progress.func, run->progress.data,
+                      run->progress.done / run->progress.total);
   return !g_cancellable_set_error_if_cancelled (run->cancellable, error);
 }
 
@@ -116,9 +117,40 @@ warn (RlAnalysis *self,
 {
   va_list args;
 
+  if (self == NULL)
+    return;
   va_start (args, format);
   g_ptr_array_add (self->warnings, g_strdup_vprintf (format, args));
   va_end (args);
+}
+
+static gboolean
+is_cancelled (const GError *error,
+              GCancellable *cancellable)
+{
+  return g_error_matches (error, RL_ERROR, RL_ERROR_CANCELLED)
+         || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+         || g_cancellable_is_cancelled (cancellable);
+}
+
+/* After an optional part: its failure becomes a warning naming @what, and
+ * only cancellation stops the run. Takes @local. */
+static gboolean
+settle (Run        *run,
+        GError     *local,
+        const char *what,
+        GError    **error)
+{
+  if (local == NULL)
+    return TRUE;
+  if (is_cancelled (local, run->cancellable))
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  warn (run->self, "%s: %s", what, local->message);
+  g_error_free (local);
+  return TRUE;
 }
 
 static void
@@ -193,8 +225,9 @@ choose_rated (Run           *run,
     run->rated_weights = g_new (double, frame->d);
   for (guint j = 0; j < frame->d; j++)
     {
-      RlPolarity p = spec->polarity != NULL ? spec->polarity[j]
-                                            : rl_panel_indicator (run->panel, frame->columns[j])->polarity;
+      RlPolarity p = spec->polarity != NULL
+                     ? spec->polarity[j]
+                     : rl_panel_indicator (run->panel, frame->columns[j])->polarity;
       if (p == RL_POLARITY_NONE)
         {
           g_string_append_printf (left_out, "%s%s", left_out->len ? ", " : "", frame->features[j]);
@@ -273,11 +306,8 @@ compute_rating (Run     *run,
       uopts.seed = run->spec->method.seed;
       self->uncertainty = rl_rating_uncertainty_new (X, &run->rating_opts, &uopts, progress_cb,
                                                      &run->progress, run->cancellable, &local);
-      if (self->uncertainty == NULL)
-        {
-          g_propagate_error (error, local);
-          return FALSE;
-        }
+      if (!settle (run, local, "No rank uncertainty", error))
+        return FALSE;
     }
   return progress_end (run, error);
 }
@@ -336,18 +366,6 @@ relabel (RlClustering *c,
     }
 }
 
-static RlInterpretation *
-interpret (const RlFrame      *frame,
-           const RlClustering *c,
-           const RlRating     *rating,
-           GError            **error)
-{
-  if (rating == NULL)
-    return rl_interpretation_new (frame->raw, c->labels, c->k, NULL, error);
-  gsl_vector_const_view need = gsl_vector_const_view_array (rating->score, rating->n);
-  return rl_interpretation_new (frame->raw, c->labels, c->k, &need.vector, error);
-}
-
 /* The interpretation, after renumbering the clusters neediest first. */
 static gboolean
 compute_interpretation (Run     *run,
@@ -358,11 +376,12 @@ compute_interpretation (Run     *run,
 
   if (self->rating != NULL)
     {
-      if ((first = interpret (self->frame, self->clustering, self->rating, error)) == NULL)
+      first = rl_analysis_interpret (self->frame, self->clustering, self->rating, error);
+      if (first == NULL)
         return FALSE;
       relabel (self->clustering, first->order);
     }
-  self->interpretation = interpret (self->frame, self->clustering, self->rating, error);
+  self->interpretation = rl_analysis_interpret (self->frame, self->clustering, self->rating, error);
   return self->interpretation != NULL;
 }
 
@@ -396,21 +415,22 @@ describe (Run     *run,
 {
   RlAnalysis *self = run->self;
   const RlFrame *f = self->frame;
+  GError *local = NULL;
 
   progress_begin (run, STEP_DESCRIBE);
   if (!compute_interpretation (run, error) || !compute_silhouette (run, error))
     return FALSE;
   if (f->d >= 2 && f->n >= 2)
     {
-      if ((self->pca = rl_pca (f->X, MIN (f->n, f->d), error)) == NULL)
+      self->pca = rl_pca (f->X, MIN (f->n, f->d), &local);
+      if (!settle (run, local, "No principal components", error))
         return FALSE;
     }
   else
     warn (self, "No principal components: they need at least 2 indicators and 2 regions");
-  self->correlation = rl_correlation_matrix (RL_CORRELATION_PEARSON, f->raw, run->cancellable, error);
-  if (self->correlation == NULL)
-    return FALSE;
-  if (!progress_end (run, error))
+  self->correlation = rl_correlation_matrix (RL_CORRELATION_PEARSON, f->raw, run->cancellable,
+                                             &local);
+  if (!settle (run, local, "No correlation matrix", error) || !progress_end (run, error))
     return FALSE;
 
   progress_begin (run, STEP_LINKAGE);
@@ -422,8 +442,8 @@ describe (Run     *run,
     }
   else if (f->n >= 2)
     {
-      self->linkage = rl_hclust_linkage (f->X, RL_LINKAGE_WARD, run->cancellable, error);
-      if (self->linkage == NULL)
+      self->linkage = rl_hclust_linkage (f->X, RL_LINKAGE_WARD, run->cancellable, &local);
+      if (!settle (run, local, "No dendrogram", error))
         return FALSE;
     }
   return progress_end (run, error);
@@ -458,13 +478,9 @@ compute_curves (Run     *run,
     warn (self, "k is tried only up to %u, the number of regions", self->frame->n);
 
   progress_begin (run, STEP_SELECT_K);
-  if (spec->with_select_k && (self->select_k = select_k_for (run, &spec->method, &local)) == NULL
-      && local != NULL)
-    {
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  if (!progress_end (run, error))
+  if (spec->with_select_k)
+    self->select_k = select_k_for (run, &spec->method, &local);
+  if (!settle (run, local, "No curves over k", error) || !progress_end (run, error))
     return FALSE;
 
   progress_begin (run, STEP_BIC);
@@ -476,11 +492,9 @@ compute_curves (Run     *run,
       gmm.method = RL_METHOD_GMM;
       gmm.covariance = c;
       run->progress.weight = weight / 4;
-      if ((self->bic[c] = select_k_for (run, &gmm, &local)) == NULL && local != NULL)
-        {
-          g_propagate_error (error, local);
-          return FALSE;
-        }
+      self->bic[c] = select_k_for (run, &gmm, &local);
+      if (!settle (run, local, "No BIC curve", error))
+        return FALSE;
       run->progress.done += weight / 4;
     }
   run->progress.done -= spec->with_bic_curves ? weight : 0.0;
@@ -539,17 +553,22 @@ history_year (Run     *run,
   const RlFrame *frame = self->frame;
   const RlRating *rating = self->rating;
   gboolean fast = clusters_every_year (run->spec->method.method);
+  g_autofree char *what = NULL;
+  GError *local = NULL;
 
   if (year != self->frame->year)
     {
+      /* the chosen year's features, in its order, even when the spec lists none */
       fspec.year = year;
+      fspec.features = self->frame->features;
       if ((owned = rl_frame_new (run->panel, &fspec, NULL)) == NULL)
         return TRUE;  /* the features are not all there that year */
       frame = owned;
-      if (run->n_rated > 0 && (owned_rating = rate_frame (run, frame, error)) == NULL)
-        return FALSE;
+      what = g_strdup_printf ("History %d skipped", year);
+      if (run->n_rated > 0 && (owned_rating = rate_frame (run, frame, &local)) == NULL)
+        return settle (run, local, what, error);
       rating = owned_rating;
-      if (fast && !cluster_year (run, frame, t, error))
+      if (fast && !cluster_year (run, frame, t, &local) && !settle (run, local, what, error))
         return FALSE;
     }
   else
@@ -713,10 +732,12 @@ rl_analysis_spec_copy (const RlAnalysisSpec *spec)
 
   *copy = *spec;
   copy->frame.features = g_strdupv (spec->frame.features);
-  copy->polarity = d > 0 && spec->polarity != NULL ? g_memdup2 (spec->polarity, d * sizeof (RlPolarity))
-                                                   : NULL;
-  copy->weights = d > 0 && spec->weights != NULL ? g_memdup2 (spec->weights, d * sizeof (double))
-                                                 : NULL;
+  copy->polarity = NULL;
+  copy->weights = NULL;
+  if (d > 0 && spec->polarity != NULL)
+    copy->polarity = g_memdup2 (spec->polarity, d * sizeof (RlPolarity));
+  if (d > 0 && spec->weights != NULL)
+    copy->weights = g_memdup2 (spec->weights, d * sizeof (double));
   return copy;
 }
 
@@ -839,7 +860,8 @@ rl_analysis_default_year (const RlPanel      *panel,
     if (rl_panel_find_indicator (panel, features[j]) < 0)
       {
         g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
-                     "unknown indicator “%s”: the panel has no indicator with that id", features[j]);
+                     "unknown indicator “%s”: the panel has no indicator with that id",
+                     features[j]);
         return RL_YEAR_NONE;
       }
   if (rl_panel_is_wide (panel))
@@ -854,6 +876,38 @@ rl_analysis_default_year (const RlPanel      *panel,
   g_set_error (error, RL_ERROR, RL_ERROR_INVALID, years->len == 0 ? "the panel has no values"
                : "no year of the panel has values for every chosen indicator");
   return RL_YEAR_NONE;
+}
+
+RlRating *
+rl_analysis_need_rating (const RlPanel    *panel,
+                         const RlFrame    *frame,
+                         const RlPolarity *polarity,
+                         GError          **error)
+{
+  RlAnalysisSpec spec;
+  Run run = { .panel = panel, .spec = &spec };
+  RlRating *rating;
+
+  rl_analysis_spec_init (&spec);
+  spec.polarity = (RlPolarity *) polarity;
+  choose_rated (&run, frame);
+  rating = rate_frame (&run, frame, error);
+  run_clear (&run);
+  return rating;
+}
+
+RlInterpretation *
+rl_analysis_interpret (const RlFrame      *frame,
+                       const RlClustering *clustering,
+                       const RlRating     *rating,
+                       GError            **error)
+{
+  const RlClustering *c = clustering;
+
+  if (rating == NULL)
+    return rl_interpretation_new (frame->raw, c->labels, c->k, NULL, error);
+  gsl_vector_const_view need = gsl_vector_const_view_array (rating->score, rating->n);
+  return rl_interpretation_new (frame->raw, c->labels, c->k, &need.vector, error);
 }
 
 int

@@ -103,6 +103,22 @@ int             rl_analysis_default_year (const RlPanel      *panel,
                                           const char * const *features,
                                           GError            **error);
 
+/* The need rating of @frame's rows over those of its features that have a
+ * polarity (@polarity, one per frame feature, or NULL: the panel's metadata),
+ * with z-scores and equal weights, as rl_analysis_run() rates them. NULL
+ * without an error when no feature has a polarity. */
+RlRating       *rl_analysis_need_rating  (const RlPanel      *panel,
+                                          const RlFrame      *frame,
+                                          const RlPolarity   *polarity,
+                                          GError            **error);
+
+/* The interpretation of @clustering of @frame's rows in original units, with
+ * each cluster's mean need score when @rating (of the same rows) is not NULL. */
+RlInterpretation *rl_analysis_interpret  (const RlFrame      *frame,
+                                          const RlClustering *clustering,
+                                          const RlRating     *rating,
+                                          GError            **error);
+
 /* The frame row of panel region @region, or −1 when it was dropped. */
 int             rl_analysis_row_of_region (const RlAnalysis *self,
                                            guint             region);

@@ -38,6 +38,24 @@ h=d[\"history\"]; assert len(h)==50 and all(h[i+1]<=h[i] for i in range(49))" \
     cluster --method $m --k 4 --seed 2 --iterations 50 --population 20 "$tmp/aux.csv"
 done
 
+# Profiles and η: sizes add up, means in original units, no need without polarities.
+check 'P=d["profiles"]; assert [p["cluster"] for p in P]==[0,1,2,3]
+assert sum(p["size"] for p in P)==350 and all(p["need"] is None for p in P)
+for p in P:
+  rows=[i for i,x in enumerate(d["labels"]) if x["cluster"]==p["cluster"]]
+  assert len(rows)==p["size"] and sorted(p["means"])==["x","y"], p
+E=d["eta"]; assert [e["feature"] for e in E]==["x","y"]
+for e in E: assert 0<=e["eta"]<=1 and abs(e["eta"]**2-e["eta2"])<1e-12 and e["chaddock"], e' \
+  cluster --method kmeans --k 4 --seed 1 "$tmp/aux.csv"
+demo=${RL_SOURCE_DATA:-data}/datasets/russia-regions.csv
+six=poverty_percent,welfare_expense_share,cash_income,gross_regional_product,regional_production,retail_turnover_per_capita
+# z-scored need with equal weights sums to 0 over the regions
+check 'P=d["profiles"]; assert d["year"]==2020 and d["n"]==85
+assert all(p["need"] is not None for p in P)
+assert abs(sum(p["need"]*p["size"] for p in P))<1e-9
+assert len(d["eta"])==6' \
+  cluster --method kmeans --k 4 --seed 1 --missing median --features "$six" "$demo"
+
 # Same seed, same result.
 "$CLI" cluster --method kmeans --k 5 --seed 7 --json "$tmp/aux.csv" > "$tmp/a.json"
 "$CLI" cluster --method kmeans --k 5 --seed 7 --json "$tmp/aux.csv" > "$tmp/b.json"

@@ -198,6 +198,17 @@ test_rating_matches (void)
       g_assert_cmpfloat (r->score[i], ==, a->rating->score[i]);
       g_assert_cmpuint (r->rank[i], ==, a->rating->rank[i]);
     }
+  g_clear_pointer (&r, rl_rating_free);
+  r = rl_analysis_need_rating (demo_panel, a->frame, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < a->frame->n; i++)
+    g_assert_cmpfloat (r->score[i], ==, a->rating->score[i]);
+  /* no polarity at all: no rating, no error */
+  g_clear_pointer (&r, rl_rating_free);
+  for (guint j = 0; j < 6; j++)
+    polarity[j] = RL_POLARITY_NONE;
+  g_assert_null (rl_analysis_need_rating (demo_panel, a->frame, polarity, &error));
+  g_assert_no_error (error);
 }
 
 /* A feature without polarity is left out of the rating; none at all: no rating. */
@@ -362,6 +373,34 @@ test_history (void)
   g_assert_cmpuint (rated_years, ==, 6);
 }
 
+/* Without a list of features the chosen year's indicators are followed back:
+ * 2022 has the disability counts and population (disabled_per_1000 rated),
+ * which go back to 2017. */
+static void
+test_history_all_features (void)
+{
+  g_auto(RlAnalysisSpec) spec;
+  g_autoptr(RlAnalysis) a = NULL;
+  guint rated_years = 0;
+
+  rl_analysis_spec_init (&spec);
+  spec.with_select_k = FALSE;
+  spec.uncertainty_runs = 0;
+  a = run_ok (&spec);
+  g_assert_cmpint (a->frame->year, ==, 2022);
+  g_assert_cmpuint (a->rating->d, ==, 1);
+  for (guint t = 0; t < a->years->len; t++)
+    {
+      int year = g_array_index (a->years, int, t);
+      guint n = 0;
+      for (guint r = 0; r < rl_panel_n_regions (demo_panel); r++)
+        n += a->rank_history[r * a->years->len + t] > 0;
+      g_assert_cmpuint (n > 0, ==, year >= 2017);
+      rated_years += n > 0;
+    }
+  g_assert_cmpuint (rated_years, ==, 6);
+}
+
 static void
 test_same_seed (void)
 {
@@ -440,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/analysis/cancel", test_cancel);
   g_test_add_func ("/analysis/errors", test_errors);
   g_test_add_func ("/analysis/history", test_history);
+  g_test_add_func ("/analysis/history-all-features", test_history_all_features);
   g_test_add_func ("/analysis/same-seed", test_same_seed);
   g_test_add_func ("/analysis/progress", test_progress);
   g_test_add_func ("/analysis/default-year", test_default_year);
