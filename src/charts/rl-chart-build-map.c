@@ -251,6 +251,18 @@ rl_map_paint_free (RlMapPaint *paint)
 
 /* The map chart of a plan */
 
+/* The unit of the indicator the map shows, or NULL. */
+static const char *
+map_unit (RlChartPlan          *plan,
+          const RlChartRequest *request)
+{
+  const char *id = request->feature != NULL ? request->feature : plan->analysis->frame->features[0];
+  int ind = rl_panel_find_indicator (plan->panel, id);
+  const char *unit = ind >= 0 ? rl_panel_indicator ((RlPanel *) plan->panel, ind)->unit : NULL;
+
+  return unit != NULL && *unit != '\0' ? unit : NULL;
+}
+
 gboolean
 rl_chart_plan_build_map (RlChartPlan          *plan,
                          const RlChartRequest *request,
@@ -273,6 +285,9 @@ rl_chart_plan_build_map (RlChartPlan          *plan,
   what = request->color_by == RL_MAP_COLOR_RATING      ? "Need rating of the regions"
          : request->color_by == RL_MAP_COLOR_INDICATOR ? plan->paint->legend_title
                                                        : "Clusters of the regions";
+  plan->legend_title = plan->paint->legend_title;
+  if (request->color_by == RL_MAP_COLOR_INDICATOR)
+    plan->legend_title = map_unit (plan, request);
   if (plan->analysis->frame->year != RL_YEAR_NONE)
     plan->title = g_strdup_printf ("%s, %d", what, plan->analysis->frame->year);
   else
@@ -281,13 +296,14 @@ rl_chart_plan_build_map (RlChartPlan          *plan,
 }
 
 static void
-legend_for_style (const RlMapPaint   *paint,
+legend_for_style (const RlChartPlan  *plan,
+                  const RlMapPaint   *paint,
                   const RlChartStyle *style,
                   RlMapLegend        *legend,
                   char              **font)
 {
   rl_map_legend_init (legend);
-  legend->title = paint->legend_title;
+  legend->title = plan->legend_title;
   legend->colors = (const RlColor *) paint->legend_colors->data;
   legend->labels = (const char *const *) paint->legend_labels->pdata;
   legend->breaks = paint->legend_breaks;
@@ -345,7 +361,7 @@ rl_map_chart_layout (const RlChartPlan  *plan,
       t.scale = 0.9;
       rl_chart_text_size (cr, style, &t, layout->caption, NULL, &caption_h);
     }
-  legend_for_style (plan->paint, style, &legend, &font);
+  legend_for_style (plan, plan->paint, style, &legend, &font);
   rl_chart_map_draw_legend (scratch, &legend, 0, 0, &legend_w, &legend_h);
   cairo_destroy (scratch);
   layout->title_y = PAD;
@@ -406,7 +422,7 @@ rl_map_chart_draw (const RlChartPlan  *plan,
   cairo_translate (cr, l.map_x, l.map_y);
   rl_chart_map_draw (cr, &l.view, plan->boundaries, &ms);
   cairo_restore (cr);
-  legend_for_style (paint, style, &legend, &font);
+  legend_for_style (plan, paint, style, &legend, &font);
   rl_chart_map_draw_legend (cr, &legend, l.legend_x, l.legend_y, NULL, NULL);
   if (l.caption != NULL)
     {

@@ -39,6 +39,7 @@ struct _RlChartPlan
   } chart;
   /* the map */
   char             *title;
+  const char       *legend_title; /* the paint's, or the unit when the title names the indicator */
   RlChartRequest    request;      /* a copy; feature and the scatter ones point to owned copies */
   const RlGeoLayer *boundaries;
   RlMapPaint       *paint;        /* in the light style: legend sizes, regions of features */

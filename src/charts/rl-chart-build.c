@@ -55,15 +55,25 @@ rl_chart_indicator_title (const RlPanel *panel,
   return g_strdup (name);
 }
 
-static const char *
-indicator_short_name (const RlPanel *panel,
-                      guint          indicator)
+/* The English names of the frame's indicators when all are short enough to
+ * label rows and columns, else their ids. */
+static const char **
+indicator_short_names (RlChartPlan *plan)
 {
-  const RlIndicator *ind = rl_panel_indicator ((RlPanel *) panel, indicator);
+  const RlFrame *frame = plan->analysis->frame;
+  const char **names = rl_chart_plan_keep (plan, g_new0 (const char *, frame->d + 1));
+  gboolean use_ids = FALSE;
 
-  if (ind->name_en != NULL && *ind->name_en != '\0' && g_utf8_strlen (ind->name_en, -1) <= 32)
-    return ind->name_en;
-  return ind->id;
+  for (guint j = 0; j < frame->d; j++)
+    {
+      const RlIndicator *ind = rl_panel_indicator ((RlPanel *) plan->panel, frame->columns[j]);
+
+      names[j] = ind->name_en != NULL && *ind->name_en != '\0' ? ind->name_en : ind->id;
+      use_ids |= g_utf8_strlen (names[j], -1) > 28;
+    }
+  for (guint j = 0; use_ids && j < frame->d; j++)
+    names[j] = frame->features[j];
+  return names;
 }
 
 static gboolean
@@ -131,6 +141,27 @@ cluster_labels (const RlChartPlan *plan)
   return c != NULL && c->n == plan->analysis->frame->n ? c->labels : NULL;
 }
 
+/* "Cluster 1 (neediest)", "Cluster 2", …; NULL without a clustering. */
+static const char * const *
+cluster_names (RlChartPlan *plan)
+{
+  const RlAnalysis *a = plan->analysis;
+  char **names;
+
+  if (cluster_labels (plan) == NULL)
+    return NULL;
+  names = rl_chart_plan_keep (plan, g_new0 (char *, a->clustering->k + 1));
+  for (guint p = 0; p < a->clustering->k; p++)
+    {
+      gboolean neediest = a->rating != NULL && a->interpretation != NULL
+                          && a->interpretation->neediest == p;
+
+      names[p] = rl_chart_plan_keep (plan, g_strdup_printf ("Cluster %u%s", p + 1,
+                                                            neediest ? " (neediest)" : ""));
+    }
+  return (const char * const *) names;
+}
+
 static const char *
 plan_title (RlChartPlan *plan,
             const char  *what)
@@ -172,9 +203,10 @@ build_scatter (RlChartPlan          *plan,
       || (s->y = frame_values (plan, yf, &yi, error)) == NULL)
     return FALSE;
   s->cluster = cluster_labels (plan);
+  s->cluster_names = cluster_names (plan);
   s->labels = (const char * const *) frame->names;
   s->selected = plan->selected;
-  s->title = plan_title (plan, "Regions");
+  s->title = plan_title (plan, s->cluster != NULL ? "Regions by cluster" : "Regions");
   s->x_title = rl_chart_plan_keep (plan, rl_chart_indicator_title (plan->panel, xi));
   s->y_title = rl_chart_plan_keep (plan, rl_chart_indicator_title (plan->panel, yi));
   return TRUE;
@@ -201,6 +233,7 @@ build_pca (RlChartPlan  *plan,
   s->x = x;
   s->y = y;
   s->cluster = cluster_labels (plan);
+  s->cluster_names = cluster_names (plan);
   s->labels = (const char * const *) plan->analysis->frame->names;
   s->selected = plan->selected;
   s->title = plan_title (plan, "Principal components of the scaled indicators");
@@ -313,6 +346,38 @@ build_silhouette (RlChartPlan  *plan,
   return TRUE;
 }
 
+/* Ward's tree over another method's partition: each branch of the cut at k
+ * takes the colour of the cluster most of its regions belong to, so the
+ * colours agree with the other charts wherever the two partitions do. */
+static const guint *
+ward_colours (RlChartPlan *plan,
+              guint        k)
+{
+  const RlAnalysis *a = plan->analysis;
+  const guint *labels = cluster_labels (plan);
+  guint n = a->frame->n, kc = a->clustering->k;
+  g_autofree guint *cut = labels != NULL ? rl_hclust_cut (a->linkage, k, NULL) : NULL;
+  g_autofree guint *votes = NULL;
+  guint *colour;
+
+  if (cut == NULL)
+    return NULL;
+  votes = g_new0 (guint, k * kc);
+  for (guint i = 0; i < n; i++)
+    votes[cut[i] * kc + labels[i]]++;
+  colour = rl_chart_plan_keep (plan, g_new (guint, n));
+  for (guint i = 0; i < n; i++)
+    {
+      guint best = 0;
+
+      for (guint c = 1; c < kc; c++)
+        if (votes[cut[i] * kc + c] > votes[cut[i] * kc + best])
+          best = c;
+      colour[i] = best;
+    }
+  return colour;
+}
+
 static gboolean
 build_dendrogram (RlChartPlan  *plan,
                   GError      **error)
@@ -340,10 +405,7 @@ build_dendrogram (RlChartPlan  *plan,
 
       /* between the last merge kept and the first one undone */
       d->cut_height = k == n ? z[2] / 2 : (z[4 * (n - k - 1) + 2] + z[4 * (n - k) + 2]) / 2;
-      /* the method's own tree is cut into its clusters; Ward's tree over
-       * another method's partition would mix colours, so it is numbered by order */
-      if (own)
-        d->cluster = cluster_labels (plan);
+      d->cluster = own ? cluster_labels (plan) : ward_colours (plan, k);
     }
   d->title = plan_title (plan, own ? "Dendrogram of the hierarchical clustering"
                                    : "Dendrogram (Ward linkage of the scaled indicators)");
@@ -365,10 +427,9 @@ build_heatmap (RlChartPlan  *plan,
     return fail (error, "The correlation heatmap needs at least two indicators in the analysis");
   d = cm->d;
   values = rl_chart_plan_keep (plan, g_new (double, d * d));
-  names = rl_chart_plan_keep (plan, g_new0 (const char *, d + 1));
+  names = indicator_short_names (plan);
   for (guint i = 0; i < d; i++)
     {
-      names[i] = indicator_short_name (plan->panel, a->frame->columns[i]);
       for (guint j = 0; j < d; j++)
         values[i * d + j] = gsl_matrix_get (cm->r, i, j);
     }
@@ -419,7 +480,8 @@ build_convergence (RlChartPlan  *plan,
   names = rl_chart_plan_keep (plan, g_new0 (const char *, 1));
   lengths = rl_chart_plan_keep (plan, g_new (guint, 1));
   values = rl_chart_plan_keep (plan, g_new (const double *, 1));
-  names[0] = c->method;
+  names[0] = g_str_equal (c->method, "immune") ? "Immune"
+             : rl_chart_plan_keep (plan, g_ascii_strup (c->method, -1));
   lengths[0] = c->history->len;
   values[0] = (const double *) c->history->data;
   *v = (RlChartConvergence) { 1, names, lengths, values, c->history->len > 200, NULL, NULL };

@@ -363,6 +363,47 @@ test_map_paint_clusters (void)
   g_assert_cmpuint (paint->unmapped->len, ==, 0);  /* the demo panel and ru.geojson agree */
 }
 
+/* Features match regions by code, else by name; regions with data and no
+ * polygon are listed; a feature of no region has no data. */
+static void
+test_map_paint_unmapped (void)
+{
+  const char *geojson =
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    "{\"type\": \"Feature\", \"properties\": {\"code\": \"ru-mow\"}, \"geometry\": "
+    "{\"type\": \"Polygon\", \"coordinates\": [[[37, 55], [38, 55], [38, 56], [37, 55]]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"name\": \"Белгородская область\"}, \"geometry\": "
+    "{\"type\": \"Polygon\", \"coordinates\": [[[36, 50], [38, 50], [38, 51], [36, 50]]]}},"
+    "{\"type\": \"Feature\", \"properties\": {\"code\": \"XX-1\"}, \"geometry\": "
+    "{\"type\": \"Polygon\", \"coordinates\": [[[10, 50], [11, 50], [11, 51], [10, 50]]]}}]}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlGeoLayer) layer = rl_geo_layer_load_data (geojson, -1, "three.geojson", &error);
+  g_autoptr(RlMapPaint) paint = NULL;
+  g_autoptr(RlChartPlan) plan = NULL;
+  RlChartRequest request;
+  cairo_surface_t *surface;
+
+  g_assert_no_error (error);
+  rl_chart_request_init (&request);
+  request.kind = RL_CHART_KIND_MAP;
+  request.boundaries = layer;
+  paint = rl_map_paint_new (panel, analysis, layer, &request, &light, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (paint->feature_region[0], ==, rl_panel_find_region (panel, "RU-MOW"));
+  g_assert_cmpint (paint->feature_region[1], ==, rl_panel_find_region (panel, "RU-BEL"));
+  g_assert_cmpint (paint->feature_region[2], ==, -1);
+  g_assert_cmpfloat (paint->fills[2].a, <, 0);
+  g_assert_cmpuint (paint->unmapped->len, ==, analysis->frame->n - 2);
+  for (guint u = 0; u < paint->unmapped->len; u++)
+    g_assert_cmpint (rl_panel_find_region (panel, paint->unmapped->pdata[u]), >=, 0);
+  /* the chart draws with its caption listing them */
+  plan = rl_chart_plan_new (panel, analysis, &request, &error);
+  g_assert_no_error (error);
+  surface = render (plan, &light);
+  g_assert_cmpfloat (ink (surface), >, 0.01);
+  cairo_surface_destroy (surface);
+}
+
 /* Ranks 1–10 in the top-10 colour, 11–20 in the top-20 one. */
 static void
 test_map_paint_rating (void)
@@ -577,6 +618,7 @@ main (int    argc,
   g_test_add_func ("/chart-build/scatter-pick", test_scatter_pick);
   g_test_add_func ("/chart-build/regions-in-rect", test_regions_in_rect);
   g_test_add_func ("/chart-build/map-paint-clusters", test_map_paint_clusters);
+  g_test_add_func ("/chart-build/map-paint-unmapped", test_map_paint_unmapped);
   g_test_add_func ("/chart-build/map-paint-rating", test_map_paint_rating);
   g_test_add_func ("/chart-build/map-paint-indicator", test_map_paint_indicator);
   g_test_add_func ("/chart-build/map-pick-select", test_map_pick_and_select);
