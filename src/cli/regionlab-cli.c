@@ -33,6 +33,7 @@ static const Command commands[] = {
   { "stability", rl_cli_stability, "clustering stability over seeds and bootstrap samples" },
   { "track", rl_cli_track, "follow clusters between two years: transitions and regions that changed" },
   { "relate", rl_cli_relate, "correlation and η of one indicator with every other" },
+  { "compare", rl_cli_compare, "the paper's comparison of methods over k: f_min, growth ratio, empty clusters" },
   { "synth", rl_cli_synth, "synthetic data: the paper's auxiliary set" },
 };
 

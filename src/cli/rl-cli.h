@@ -110,6 +110,7 @@ int rl_cli_rate     (int argc, char **argv);
 int rl_cli_dynamics (int argc, char **argv);
 int rl_cli_plot     (int argc, char **argv);
 int rl_cli_stability (int argc, char **argv);
+int rl_cli_compare  (int argc, char **argv);
 int rl_cli_track    (int argc, char **argv);
 
 G_END_DECLS

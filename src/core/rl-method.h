@@ -57,8 +57,8 @@ RlClustering *rl_method_run          (const gsl_matrix   *X,
                                       GCancellable       *cancellable,
                                       GError            **error);
 
-/* An RlClusterFunc (rl-clustering.h) over rl_method_run(): @spec is a
- * const RlMethodSpec * whose k is replaced by @k. For select-k curves. */
+/* An RlClusterFunc (select-k, comparisons, stability) running rl_method_run
+ * with @spec (an RlMethodSpec) at the k asked for, without progress. */
 RlClustering *rl_method_cluster_func (const gsl_matrix   *X,
                                       guint               k,
                                       gpointer            spec,
