@@ -439,6 +439,20 @@ clear_selection_action (GtkWidget  *widget,
   rl_selection_clear (self->selection);
 }
 
+/* Ctrl+A: every region the analysis kept. */
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  RlPlotView *self = RL_PLOT_VIEW (widget);
+
+  if (self->analysis == NULL || self->analysis->frame == NULL)
+    return;
+  rl_selection_set_many (self->selection, self->analysis->frame->rows, self->analysis->frame->n,
+                         FALSE);
+}
+
 static void
 fill_chart_list (RlPlotView *self)
 {
@@ -583,6 +597,9 @@ rl_plot_view_class_init (RlPlotViewClass *klass)
                                    clear_selection_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "plot.clear-selection", NULL);
+  gtk_widget_class_install_action (widget_class, "plot.select-all", NULL, select_all_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK,
+                                       "plot.select-all", NULL);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "plotview");
 }

@@ -45,7 +45,9 @@ const RlChartStyle *rl_plot_view_get_style (RlPlotView   *view);
 
 /* What a click and a rubber-band drag at chart coordinates do: the view's
  * gestures call these with the pointer's modifiers (shift or ctrl toggles a
- * region or extends the band's selection). */
+ * region or extends the band's selection). From the keyboard, Escape
+ * ("plot.clear-selection") clears and Ctrl+A ("plot.select-all") selects
+ * every region of the analysis. */
 void         rl_plot_view_click        (RlPlotView        *view,
                                         double             x,
                                         double             y,

@@ -446,6 +446,7 @@ static void
 print_track_json (const RlPanel      *panel,
                   const RlTracking   *t,
                   const RlMethodSpec *spec,
+                  RlTrackBy           by,
                   int                 from,
                   int                 to)
 {
@@ -456,6 +457,7 @@ print_track_json (const RlPanel      *panel,
   rl_json_member_int (b, "k", spec->k);
   rl_json_member_int (b, "from", from);
   rl_json_member_int (b, "to", to);
+  rl_json_member_string (b, "by", by == RL_TRACK_CENTROIDS ? "centroids" : "overlap");
   rl_json_member_int (b, "n", t->n);
   json_builder_set_member_name (b, "transitions");
   json_builder_begin_array (b);
@@ -514,27 +516,122 @@ print_track_table (const RlPanel      *panel,
     }
 }
 
+/* The value of @f's row i, column j before scaling (after --log): scaling
+ * mapped v to (v − center) / spread. */
+static double
+unscaled (const RlFrame *f,
+          guint          i,
+          guint          j)
+{
+  return gsl_matrix_get (f->X, i, j) * f->spread[j] + f->center[j];
+}
+
+/* The centres of @y's clusters after the pooled z-scaling @mean, @sd: the
+ * mean of each cluster's rows; an empty cluster sits at the pooled mean (0). */
+static gsl_matrix *
+pooled_centers (const TrackYear *y,
+                const double    *mean,
+                const double    *sd)
+{
+  const RlFrame *f = y->frame;
+  guint k = y->clustering->k;
+  gsl_matrix *centers = gsl_matrix_calloc (k, f->d);
+  g_autofree guint *size = g_new0 (guint, k);
+
+  for (guint i = 0; i < f->n; i++)
+    {
+      guint c = y->clustering->labels[i];
+
+      size[c]++;
+      for (guint j = 0; j < f->d; j++)
+        *gsl_matrix_ptr (centers, c, j) += (unscaled (f, i, j) - mean[j]) / sd[j];
+    }
+  for (guint c = 0; c < k; c++)
+    for (guint j = 0; j < f->d && size[c] > 0; j++)
+      *gsl_matrix_ptr (centers, c, j) /= size[c];
+  return centers;
+}
+
+/* --by centroids: the cluster centres of both years in the same units, a
+ * z-scaling (population deviation) fitted on the rows of both years pooled,
+ * so that a level that moved for every region moves the centres alike. */
+static void
+comparable_centers (const TrackYear *a,
+                    const TrackYear *b,
+                    gsl_matrix     **centers_a,
+                    gsl_matrix     **centers_b)
+{
+  guint d = a->frame->d, n = a->frame->n + b->frame->n;
+  g_autofree double *mean = g_new0 (double, d);
+  g_autofree double *sd = g_new0 (double, d);
+
+  for (guint j = 0; j < d; j++)
+    {
+      double sum = 0.0, ss = 0.0;
+
+      for (guint i = 0; i < a->frame->n; i++)
+        sum += unscaled (a->frame, i, j);
+      for (guint i = 0; i < b->frame->n; i++)
+        sum += unscaled (b->frame, i, j);
+      mean[j] = sum / n;
+      for (guint i = 0; i < a->frame->n; i++)
+        ss += pow (unscaled (a->frame, i, j) - mean[j], 2);
+      for (guint i = 0; i < b->frame->n; i++)
+        ss += pow (unscaled (b->frame, i, j) - mean[j], 2);
+      sd[j] = sqrt (ss / n);
+      if (!(sd[j] > 0.0) || !isfinite (sd[j]))
+        sd[j] = 1.0;
+    }
+  *centers_a = pooled_centers (a, mean, sd);
+  *centers_b = pooled_centers (b, mean, sd);
+}
+
 static RlTracking *
 track (const RlPanel      *panel,
        ClusterArgs        *args,
        const RlMethodSpec *spec,
        int                 from,
        int                 to,
+       RlTrackBy           by,
        GError            **error)
 {
   TrackYear a = { 0 }, b = { 0 };
+  g_autoptr(gsl_matrix) centers_a = NULL;
+  g_autoptr(gsl_matrix) centers_b = NULL;
   RlTracking *t = NULL;
 
   if (cluster_year (panel, args, spec, from, &a, error)
       && cluster_year (panel, args, spec, to, &b, error))
     {
-      RlTrackYear ya = { a.frame->rows, a.clustering->labels, a.frame->n, a.clustering->k, NULL };
-      RlTrackYear yb = { b.frame->rows, b.clustering->labels, b.frame->n, b.clustering->k, NULL };
-      t = rl_tracking_new (&ya, &yb, RL_TRACK_OVERLAP, error);
+      if (by == RL_TRACK_CENTROIDS)
+        comparable_centers (&a, &b, &centers_a, &centers_b);
+      RlTrackYear ya = { a.frame->rows, a.clustering->labels, a.frame->n, a.clustering->k,
+                         centers_a };
+      RlTrackYear yb = { b.frame->rows, b.clustering->labels, b.frame->n, b.clustering->k,
+                         centers_b };
+      t = rl_tracking_new (&ya, &yb, by, error);
     }
   track_year_clear (&a);
   track_year_clear (&b);
   return t;
+}
+
+static gboolean
+parse_track_by (const char *text,
+                RlTrackBy  *by,
+                GError    **error)
+{
+  if (text == NULL || g_strcmp0 (text, "overlap") == 0)
+    *by = RL_TRACK_OVERLAP;
+  else if (g_strcmp0 (text, "centroids") == 0)
+    *by = RL_TRACK_CENTROIDS;
+  else
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "--by: expected overlap or centroids, not “%s”", text);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -603,9 +700,13 @@ rl_cli_track (int    argc,
 {
   ClusterArgs args;
   int from = 0, to = 0;
+  g_autofree char *by_text = NULL;
+  RlTrackBy by = RL_TRACK_OVERLAP;
   const GOptionEntry entries[] = {
     { "from", 0, 0, G_OPTION_ARG_INT, &from, "Earlier year (required)", "Y1" },
     { "to", 0, 0, G_OPTION_ARG_INT, &to, "Later year (required)", "Y2" },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by_text, "Match clusters by shared regions (overlap, "
+      "the default) or by nearest centres on a scaling of both years pooled (centroids)", "HOW" },
     { "k", 0, 0, G_OPTION_ARG_INT, &args.k, "Number of clusters (required)", "K" },
     METHOD_ENTRIES (&args),
     { NULL }
@@ -622,13 +723,14 @@ rl_cli_track (int    argc,
                      "that changed.", &args.common, entries, 1))
     status = RL_CLI_EXIT_USAGE;
   else if (!make_spec (&args, &spec, &error)
+           || !parse_track_by (by_text, &by, &error)
            || (panel = rl_cli_load_panel (argv[1], &error)) == NULL
            || !check_years (panel, from, to, args.common.year, &error)
            || !choose_common_features (panel, &args.common, from, to, &error)
-           || (t = track (panel, &args, &spec, from, to, &error)) == NULL)
+           || (t = track (panel, &args, &spec, from, to, by, &error)) == NULL)
     status = rl_cli_fail (g_steal_pointer (&error));
   else if (args.common.json)
-    print_track_json (panel, t, &spec, from, to);
+    print_track_json (panel, t, &spec, by, from, to);
   else
     print_track_table (panel, t, &spec, from, to);
   cluster_args_clear (&args);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "rl-analysis.h"
 #include "rl-cli.h"
 #include "rl-error.h"
 #include "rl-gmm.h"
@@ -69,8 +70,9 @@ make_spec (const StabilityArgs *args,
   return TRUE;
 }
 
-/* The need score of every row (z-scores, equal weights) when every column has
- * a polarity; NULL otherwise. */
+/* The need score of every row over the features that have a polarity (the
+ * panel's metadata, overridden by --polarity), rated as the analysis rates
+ * them; NULL without an error when no feature has one. */
 static gsl_vector *
 need_scores (const RlPanel       *panel,
              const RlFrame       *frame,
@@ -79,7 +81,6 @@ need_scores (const RlPanel       *panel,
 {
   g_autofree RlPolarity *polarity = g_new (RlPolarity, frame->d);
   g_autoptr(RlRating) rating = NULL;
-  RlRatingOptions opts;
   gsl_vector *need;
 
   for (guint j = 0; j < frame->d; j++)
@@ -88,12 +89,7 @@ need_scores (const RlPanel       *panel,
       && !rl_rating_parse_polarity (args->polarity, (const char * const *) frame->features,
                                     frame->d, polarity, error))
     return NULL;
-  for (guint j = 0; j < frame->d; j++)
-    if (polarity[j] == RL_POLARITY_NONE)
-      return NULL;
-  rl_rating_options_init (&opts);
-  opts.polarity = polarity;
-  if ((rating = rl_rating_new (frame->raw, &opts, error)) == NULL)
+  if ((rating = rl_analysis_need_rating (panel, frame, polarity, error)) == NULL)
     return NULL;
   need = gsl_vector_alloc (frame->n);
   for (guint i = 0; i < frame->n; i++)

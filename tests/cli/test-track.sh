@@ -47,6 +47,35 @@ grep -q "regions changed cluster" "$tmp/table.txt" || fail "track table: changed
 "$CLI" track --from 2017 --to 2020 $opts --json "$demo" | cmp -s - "$tmp/track.json" \
   || fail "track: same seed, same result"
 
+# --by: eight regions whose levels swap between the years. By overlap the
+# later clusters keep their regions' numbers (no region changes); by
+# centroids the later poor cluster is the earlier poor one, so all change.
+python3 - "$tmp/swap.csv" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("region_code,region,indicator,year,value\n")
+    for i in range(8):
+        for year, poor in ((2001, i >= 4), (2002, i < 4)):
+            f.write(f"X-{i},Region {i},poverty,{year},{(30 if poor else 5) + i % 4 * 0.1}\n")
+            f.write(f"X-{i},Region {i},income,{year},{(100 if poor else 900) - i % 4}\n")
+PY
+swap="--from 2001 --to 2002 --method kmeans --k 2 --seed 1"
+"$CLI" track $swap --json "$tmp/swap.csv" > "$tmp/default.json" || fail "track"
+"$CLI" track $swap --by overlap --json "$tmp/swap.csv" > "$tmp/overlap.json" || fail "--by overlap"
+"$CLI" track $swap --by centroids --json "$tmp/swap.csv" > "$tmp/centroids.json" \
+  || fail "--by centroids"
+python3 - "$tmp" <<'PY' || fail "track --by"
+import json, sys
+load = lambda name: json.load(open(sys.argv[1] + "/" + name + ".json"))
+default, overlap, centroids = load("default"), load("overlap"), load("centroids")
+assert default == overlap and overlap["by"] == "overlap" and centroids["by"] == "centroids"
+assert overlap["transitions"] == [[4, 0], [0, 4]] and overlap["changed"] == [], overlap
+assert centroids["transitions"] == [[0, 4], [4, 0]], centroids
+assert sorted(x["code"] for x in centroids["changed"]) == ["X-%d" % i for i in range(8)]
+assert all(x["to"] == 1 - x["from"] for x in centroids["changed"]), centroids
+PY
+expect_fail "--by: expected overlap or centroids" track $swap --by nearest "$tmp/swap.csv"
+
 "$CLI" synth --paper-auxiliary --seed 3 -o "$tmp/aux.csv"
 expect_fail "panel with years" track --from 2017 --to 2020 --method kmeans --k 3 "$tmp/aux.csv"
 expect_fail "two different years" track --from 2017 --to 2017 $opts "$demo"

@@ -1,4 +1,4 @@
-/* rl-test-json.h — reading the stored reference values of the core tests
+/* rl-test-json.h — reading the JSON reference values in tests/data for the core tests
  *
  * Copyright 2026 The RegionLab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -83,6 +83,35 @@ rl_test_json_labels (JsonArray *array,
   *n = json_array_get_length (array);
   for (guint i = 0; i < *n; i++)
     labels[i] = (guint) json_array_get_int_element (array, i);
+  return labels;
+}
+
+/* The array member @member of @object as a matrix (see rl_test_json_matrix()). */
+static inline gsl_matrix *
+rl_test_json_member_matrix (JsonObject *object,
+                            const char *member)
+{
+  return rl_test_json_matrix (json_object_get_array_member (object, member));
+}
+
+/* The array member @member of @object as a vector (see rl_test_json_vector()). */
+static inline gsl_vector *
+rl_test_json_member_vector (JsonObject *object,
+                            const char *member)
+{
+  return rl_test_json_vector (json_object_get_array_member (object, member));
+}
+
+/* The array member @member of @object as labels; asserts it holds @n of them. */
+static inline guint *
+rl_test_json_member_labels (JsonObject *object,
+                            const char *member,
+                            guint       n)
+{
+  guint got;
+  guint *labels = rl_test_json_labels (json_object_get_array_member (object, member), &got);
+
+  g_assert_cmpuint (got, ==, n);
   return labels;
 }
 

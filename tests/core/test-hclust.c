@@ -11,7 +11,7 @@
 #include <string.h>
 #include "rl-error.h"
 #include "rl-hclust.h"
-#include "rl-ref-json.h"
+#include "rl-test-json.h"
 
 #define HEIGHT_TOL 1e-9
 
@@ -60,16 +60,18 @@ check_against_scipy (const gsl_matrix *X,
                      JsonObject       *ref)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(gsl_matrix) want = rl_ref_json_matrix (ref, "linkage");
+  g_autoptr(gsl_matrix) want = rl_test_json_member_matrix (ref, "linkage");
   g_autoptr(gsl_matrix) Z = rl_hclust_linkage (X, method, NULL, &error);
   guint n = X->size1, k = json_object_get_int_member (ref, "k");
-  g_autofree guint *leaves = rl_ref_json_uints (ref, "leaves", NULL);
-  g_autofree guint *fc = rl_ref_json_uints (ref, "fcluster", NULL);
-  g_autofree guint *ct = rl_ref_json_uints (ref, "cut_tree", NULL);
+  g_autofree guint *leaves = rl_test_json_member_labels (ref, "leaves", n);
+  g_autofree guint *fc = rl_test_json_member_labels (ref, "fcluster", n);
+  g_autofree guint *ct = rl_test_json_member_labels (ref, "cut_tree", n);
   g_autofree guint *order = NULL, *labels = NULL;
 
   g_assert_no_error (error);
   g_assert_cmpuint (Z->size1, ==, n - 1);
+  g_assert_cmpuint (want->size1, ==, n - 1);
+  g_assert_cmpuint (want->size2, ==, 4);
   for (guint i = 0; i < n - 1; i++)
     {
       double h = gsl_matrix_get (Z, i, 2), hw = gsl_matrix_get (want, i, 2);
@@ -96,15 +98,15 @@ check_against_scipy (const gsl_matrix *X,
 static void
 test_against_scipy (void)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonObject *root = rl_ref_json_load ("hclust-reference.json", &parser);
+  g_autoptr(JsonParser) parser = rl_test_json_load ("hclust-reference.json");
+  JsonObject *root = rl_test_json_root (parser);
   const char *sets[] = { "blobs", "ties", "line4", "two", "dups" };
 
   for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
     {
       JsonObject *set = json_object_get_object_member (root, sets[s]);
       JsonObject *by_method = json_object_get_object_member (set, "methods");
-      g_autoptr(gsl_matrix) X = rl_ref_json_matrix (set, "X");
+      g_autoptr(gsl_matrix) X = rl_test_json_member_matrix (set, "X");
 
       for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
         {

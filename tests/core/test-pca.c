@@ -13,7 +13,7 @@
 #include <gsl/gsl_blas.h>
 #include "rl-error.h"
 #include "rl-pca.h"
-#include "rl-ref-json.h"
+#include "rl-test-json.h"
 
 #define TOL 1e-8
 
@@ -30,40 +30,45 @@ check_column (const gsl_matrix *got,
 static void
 check_set (JsonObject *ref)
 {
-  g_autoptr(gsl_matrix) X = rl_ref_json_matrix (ref, "X");
-  g_autoptr(gsl_matrix) comp = rl_ref_json_matrix (ref, "components");
-  g_autoptr(gsl_matrix) scores = rl_ref_json_matrix (ref, "scores");
-  g_autofree double *var = rl_ref_json_doubles (ref, "explained_variance", NULL);
-  g_autofree double *ratio = rl_ref_json_doubles (ref, "explained_variance_ratio", NULL);
-  g_autofree double *sv = rl_ref_json_doubles (ref, "singular_values", NULL);
-  g_autofree double *mean = rl_ref_json_doubles (ref, "mean", NULL);
+  g_autoptr(gsl_matrix) X = rl_test_json_member_matrix (ref, "X");
+  g_autoptr(gsl_matrix) comp = rl_test_json_member_matrix (ref, "components");
+  g_autoptr(gsl_matrix) scores = rl_test_json_member_matrix (ref, "scores");
+  g_autoptr(gsl_vector) var = rl_test_json_member_vector (ref, "explained_variance");
+  g_autoptr(gsl_vector) ratio = rl_test_json_member_vector (ref, "explained_variance_ratio");
+  g_autoptr(gsl_vector) sv = rl_test_json_member_vector (ref, "singular_values");
+  g_autoptr(gsl_vector) mean = rl_test_json_member_vector (ref, "mean");
   g_autoptr(GError) error = NULL;
   g_autoptr(RlPca) pca = rl_pca (X, 0, &error);
 
   g_assert_no_error (error);
   g_assert_cmpuint (pca->m, ==, MIN (X->size1, X->size2));
+  g_assert_cmpuint (mean->size, ==, X->size2);
+  g_assert_cmpuint (var->size, ==, pca->m);
+  g_assert_cmpuint (ratio->size, ==, pca->m);
+  g_assert_cmpuint (sv->size, ==, pca->m);
   for (gsize j = 0; j < X->size2; j++)
-    rl_assert_close (gsl_vector_get (pca->mean, j), mean[j], TOL);
+    rl_assert_close (gsl_vector_get (pca->mean, j), gsl_vector_get (mean, j), TOL);
   for (gsize c = 0; c < pca->m; c++)
     {
       gsl_vector_view v = gsl_matrix_column (pca->components, c);
 
-      rl_assert_close (gsl_vector_get (pca->explained_variance, c), var[c], TOL);
-      rl_assert_close (gsl_vector_get (pca->explained_variance_ratio, c), ratio[c], TOL);
-      rl_assert_close (gsl_vector_get (pca->singular_values, c), sv[c], TOL);
+      rl_assert_close (gsl_vector_get (pca->explained_variance, c), gsl_vector_get (var, c), TOL);
+      rl_assert_close (gsl_vector_get (pca->explained_variance_ratio, c),
+                       gsl_vector_get (ratio, c), TOL);
+      rl_assert_close (gsl_vector_get (pca->singular_values, c), gsl_vector_get (sv, c), TOL);
       rl_assert_close (gsl_blas_dnrm2 (&v.vector), 1.0, 1e-12);
-      if (var[c] <= 1e-10 * var[0])
+      if (gsl_vector_get (var, c) <= 1e-10 * gsl_vector_get (var, 0))
         continue;
       check_column (pca->components, comp, c, 1.0);
-      check_column (pca->scores, scores, c, sv[c]);
+      check_column (pca->scores, scores, c, gsl_vector_get (sv, c));
     }
 }
 
 static void
 test_against_sklearn (void)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonObject *root = rl_ref_json_load ("pca-reference.json", &parser);
+  g_autoptr(JsonParser) parser = rl_test_json_load ("pca-reference.json");
+  JsonObject *root = rl_test_json_root (parser);
   const char *sets[] = { "tall", "wide", "const" };
 
   for (guint s = 0; s < G_N_ELEMENTS (sets); s++)

@@ -12,16 +12,16 @@
 #include "rl-error.h"
 #include "rl-select-k.h"
 #include "rl-validity.h"
-#include "rl-ref-json.h"
+#include "rl-test-json.h"
 
 #define TOL 1e-9
 
 static void
 check_set (JsonObject *ref)
 {
-  g_autoptr(gsl_matrix) X = rl_ref_json_matrix (ref, "X");
-  g_autofree guint *labels = rl_ref_json_uints (ref, "labels", NULL);
-  g_autofree double *want = rl_ref_json_doubles (ref, "silhouette_samples", NULL);
+  g_autoptr(gsl_matrix) X = rl_test_json_member_matrix (ref, "X");
+  g_autofree guint *labels = rl_test_json_member_labels (ref, "labels", X->size1);
+  g_autoptr(gsl_vector) want = rl_test_json_member_vector (ref, "silhouette_samples");
   g_autofree double *samples = g_new (double, X->size1);
   guint k = json_object_get_int_member (ref, "k");
   g_autoptr(GError) error = NULL;
@@ -30,8 +30,9 @@ check_set (JsonObject *ref)
   g_assert_true (rl_silhouette (X, labels, k, &mean, samples, NULL, &error));
   g_assert_no_error (error);
   rl_assert_close (mean, json_object_get_double_member (ref, "silhouette"), TOL);
+  g_assert_cmpuint (want->size, ==, X->size1);
   for (gsize i = 0; i < X->size1; i++)
-    rl_assert_close (samples[i], want[i], TOL);
+    rl_assert_close (samples[i], gsl_vector_get (want, i), TOL);
   g_assert_true (rl_silhouette (X, labels, k, &again, NULL, NULL, NULL));
   g_assert_cmpmem (&mean, sizeof mean, &again, sizeof again);   /* deterministic */
 
@@ -44,8 +45,8 @@ check_set (JsonObject *ref)
 static void
 test_against_sklearn (void)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  JsonObject *root = rl_ref_json_load ("validity-reference.json", &parser);
+  g_autoptr(JsonParser) parser = rl_test_json_load ("validity-reference.json");
+  JsonObject *root = rl_test_json_root (parser);
   const char *sets[] = { "quartiles", "duplicates", "big" };
 
   for (guint s = 0; s < G_N_ELEMENTS (sets); s++)

@@ -391,6 +391,10 @@ test_click_selects (void)
   rl_selection_set_only (fixture.selection, r2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "plot.clear-selection", NULL));
   g_assert_cmpuint (rl_selection_count (fixture.selection), ==, 0);
+  /* Ctrl+A: every region of the analysis */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.view), "plot.select-all", NULL));
+  g_assert_cmpuint (rl_selection_count (fixture.selection), ==, fixture.kmeans->frame->n);
+  rl_selection_clear (fixture.selection);
 }
 
 static gboolean
