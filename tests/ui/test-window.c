@@ -596,6 +596,67 @@ test_debounce_and_selection (void)
   wait_for_k (4);
 }
 
+/* The first event controller of @type on @widget. */
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+/* A click on Tyva selects it, a click on the sea clears the selection. */
+static void
+test_map_click (void)
+{
+  RlMapWidget *map = RL_MAP_WIDGET (rl_window_get_view (window, "map"));
+  GtkWidget *shumate = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (map)));
+  RlSelection *selection = rl_window_get_selection (window);
+  int tyva = rl_panel_find_region (rl_window_get_panel (window), "RU-TY");
+  GtkEventController *click = find_controller (shumate, GTK_TYPE_GESTURE_CLICK);
+  double x, y;
+
+  show_view ("map");
+  g_assert_nonnull (click);
+  g_assert_cmpint (tyva, >=, 0);
+  /* a point inside the republic (Kyzyl) */
+  shumate_viewport_location_to_widget_coords (shumate_map_get_viewport (SHUMATE_MAP (shumate)),
+                                              shumate, 51.72, 94.45, &x, &y);
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  g_assert_cmpuint (rl_selection_count (selection), ==, 1);
+  g_assert_true (rl_selection_contains (selection, tyva));
+  g_signal_emit_by_name (click, "released", 1, 2.0, 2.0);
+  g_assert_cmpuint (rl_selection_count (selection), ==, 0);
+}
+
+/* A panel dropped on the window opens like one chosen in the file chooser. */
+static void
+test_drop_file (void)
+{
+  GtkEventController *drop = find_controller (GTK_WIDGET (window), GTK_TYPE_DROP_TARGET);
+  g_autofree char *path = rl_data_find ("datasets/russia-regions.csv");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const RlAnalysis *before = rl_window_get_analysis (window);
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (drop);
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  wait_for_analysis (before, RL_METHOD_KMEANS);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "russia-regions.csv");
+}
+
 static void
 test_bad_file_keeps_data (void)
 {
@@ -664,6 +725,8 @@ main (int    argc,
   g_test_add_func ("/window/export", test_export);
   g_test_add_func ("/window/debounce-and-selection", test_debounce_and_selection);
   g_test_add_func ("/window/details", test_details);
+  g_test_add_func ("/window/map-click", test_map_click);
+  g_test_add_func ("/window/drop-file", test_drop_file);
   g_test_add_func ("/window/user-boundaries", test_user_boundaries);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
   g_test_add_func ("/window/stop", test_stop);
