@@ -29,7 +29,8 @@ struct _RlAnalysisRunner
 
   double        progress;           /* main thread */
   guint         generation;
-  guint         running;            /* jobs not finished yet */
+  guint         running;            /* jobs not finished yet, stale ones included */
+  gboolean      current_running;    /* the newest job has not finished */
   GCancellable *cancellable;        /* of the newest job */
 };
 
@@ -116,6 +117,7 @@ on_job_done_cb (GObject      *source,
   self->running--;
   if (!stale)
     {
+      self->current_running = FALSE;
       /* The callback owns the result from here. */
       job->done (result, error, job->user_data);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
@@ -141,6 +143,7 @@ rl_analysis_runner_run (RlAnalysisRunner   *self,
   self->cancellable = g_cancellable_new ();
   self->generation++;
   self->running++;
+  self->current_running = TRUE;
   self->progress = 0.0;
 
   job = g_new0 (Job, 1);
@@ -164,6 +167,7 @@ rl_analysis_runner_cancel (RlAnalysisRunner *self)
     return;
   g_cancellable_cancel (self->cancellable);
   self->generation++;
+  self->current_running = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
@@ -171,7 +175,7 @@ gboolean
 rl_analysis_runner_is_busy (RlAnalysisRunner *self)
 {
   /* Only the newest job counts: stale ones finish quietly. */
-  return self->running > 0 && self->cancellable != NULL && !g_cancellable_is_cancelled (self->cancellable);
+  return self->current_running;
 }
 
 double

@@ -309,7 +309,8 @@ update_cache (RlRegionLayer   *self,
 {
   double ratio = self->cache != NULL ? view->scale / self->cache_scale : 0.0;
 
-  if (self->cache == NULL || ratio <= 0.25 || ratio >= 4.0)
+  /* Stretching up blurs: past a quarter more, draw now. */
+  if (self->cache == NULL || ratio <= 0.25 || ratio >= 1.25)
     {
       g_autoptr(Raster) raster = NULL;
 

@@ -231,6 +231,8 @@ on_runner_busy_cb (RlWindow *self)
 {
   gboolean busy = rl_analysis_runner_is_busy (self->runner);
 
+  /* Hidden, not only unrevealed: a crossfading revealer keeps its height. */
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_revealer), busy);
   gtk_revealer_set_reveal_child (self->progress_revealer, busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", busy);
   if (busy)
