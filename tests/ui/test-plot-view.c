@@ -265,6 +265,24 @@ test_no_analysis (void)
   g_assert_null (rl_plot_view_get_message (fixture.view));
 }
 
+/* The mean time of drawing the chart on an image of the canvas's size. */
+static double
+draw_ms (GtkWidget *canvas)
+{
+  int width = gtk_widget_get_width (canvas), height = gtk_widget_get_height (canvas);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  gint64 start = g_get_monotonic_time ();
+  const guint runs = 5;
+
+  for (guint i = 0; i < runs; i++)
+    rl_chart_plan_draw (rl_plot_view_get_plan (fixture.view), cr, width, height,
+                        rl_plot_view_get_style (fixture.view));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return (g_get_monotonic_time () - start) / 1000.0 / runs;
+}
+
 static void
 check_chart_drawn (RlChartKind kind)
 {
@@ -282,6 +300,8 @@ check_chart_drawn (RlChartKind kind)
   texture = render_widget (canvas);
   share = content_share (texture, &n_colors);
   g_test_message ("  %.1f %% of the pixels drawn, %u colours", 100 * share, n_colors);
+  g_test_message ("  one draw at %d × %d: %.1f ms", gtk_widget_get_width (canvas),
+                  gtk_widget_get_height (canvas), draw_ms (canvas));
   g_assert_cmpfloat (share, >, 0.01);
   g_assert_cmpfloat (share, <, 0.9);
   g_assert_cmpuint (n_colors, >=, 4);
