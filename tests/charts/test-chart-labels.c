@@ -165,6 +165,55 @@ test_grouping_top_label (void)
     }
 }
 
+/* Rating */
+
+/* At 1000 × 700 with all 85 regions every name is drawn whole or with
+ * standard words abbreviated, never elided; long official names keep their
+ * distinctive words. */
+static void
+test_rating_names (void)
+{
+  const char *names[N_REGIONS];
+  SampleRating s;
+  RlChartRating chart;
+  RlChartStyle style;
+  guint arkh = 21, khmao = 60;
+
+  rl_chart_style_init (&style, FALSE);
+  memcpy (names, sample_regions, sizeof names);
+  names[arkh] = "Архангельская область без автономного округа";
+  sample_rating (&s, N_REGIONS, RL_CHART_INTERVAL_RANK, &chart);
+  chart.names = names;
+  s.selected[khmao] = TRUE;                         /* drawn bold: wider */
+  for (guint r = 0; r < N_REGIONS; r++)
+    {
+      double w, room;
+      g_autofree char *text = rl_chart_rating_row_name (&chart, &style, W, H, r, &w, &room);
+      g_autofree char *whole = NULL;
+
+      g_assert_nonnull (text);
+      if (w > room)
+        g_error ("row %u \"%s\" is %.1f px wide in a %.1f px column", r, text, w, room);
+      whole = g_strdup_printf ("%u. ", r + 1);
+      g_assert_true (g_str_has_prefix (text, whole));
+      g_assert_null (strstr (text, "…"));
+      if (strstr (text, "Ханты-Мансийский") != NULL)
+        g_assert_nonnull (strstr (text, "Югра"));
+      if (strstr (text, "Архангельская") != NULL)
+        g_assert_true (g_str_has_suffix (text, "без АО") || g_str_has_suffix (text, "округа"));
+    }
+  g_assert_null (rl_chart_rating_row_name (&chart, &style, W, H, N_REGIONS, NULL, NULL));
+
+  /* a wide chart has room for every name in full */
+  for (guint r = 0; r < N_REGIONS; r++)
+    {
+      g_autofree char *text = rl_chart_rating_row_name (&chart, &style, 2400, 1400, r, NULL, NULL);
+
+      g_assert_null (strstr (text, "обл."));
+      g_assert_null (strstr (text, " АО"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -173,5 +222,6 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/labels/scatter-axes", test_scatter_axes_non_negative);
   g_test_add_func ("/charts/labels/scatter-selected", test_scatter_selected_labels);
   g_test_add_func ("/charts/labels/grouping-top", test_grouping_top_label);
+  g_test_add_func ("/charts/labels/rating-names", test_rating_names);
   return g_test_run ();
 }
