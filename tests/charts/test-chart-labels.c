@@ -95,19 +95,9 @@ test_scatter_selected_labels (void)
   guint selected = 0, far = 0;
 
   rl_chart_style_init (&style, FALSE);
-  sample_scatter (&s, N_REGIONS, &chart);
+  sample_scatter_heap (&s, &chart);
   for (guint i = 0; i < N_REGIONS; i++)
-    {
-      s.x[i] = 100 * sample_uniform (i, 5);
-      s.y[i] = 100 * sample_uniform (i, 6);
-      if (i % 4 == 0)
-        {
-          s.x[i] = 48 + 4 * sample_uniform (i, 7);
-          s.y[i] = 48 + 4 * sample_uniform (i, 8);
-        }
-      s.selected[i] = i % 4 == 0;
-      selected += s.selected[i];
-    }
+    selected += s.selected[i];
   labels = rl_chart_scatter_labels (&chart, &style, W, H, &x, &y);
   g_assert_cmpuint (labels->len, >=, 4);
   g_assert_cmpuint (labels->len, <=, selected);
