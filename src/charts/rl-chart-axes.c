@@ -97,6 +97,25 @@ rl_chart_ticks_nice (RlChartTicks *ticks,
 }
 
 void
+rl_chart_ticks_padded (RlChartTicks *ticks,
+                       double        min,
+                       double        max,
+                       double        pad,
+                       guint         target)
+{
+  double lo = min, hi = max;
+
+  if (isfinite (min) && isfinite (max) && max > min)
+    {
+      lo = min - pad * (max - min);
+      hi = max + pad * (max - min);
+      if (min >= 0 && lo < 0)
+        lo = 0;
+    }
+  rl_chart_ticks_nice (ticks, lo, hi, target);
+}
+
+void
 rl_chart_ticks_integer (RlChartTicks *ticks,
                         double        min,
                         double        max,

@@ -29,6 +29,14 @@ void  rl_chart_ticks_nice    (RlChartTicks *ticks,
                               double        min,
                               double        max,
                               guint         target);
+/* Nice ticks over [min, max] widened by @pad × (max − min) on each side; the
+ * lower end stays at 0 or above when min ≥ 0 (a never negative quantity does
+ * not get a negative axis). */
+void  rl_chart_ticks_padded  (RlChartTicks *ticks,
+                              double        min,
+                              double        max,
+                              double        pad,
+                              guint         target);
 /* As nice, but the step is a whole number (counts, k). */
 void  rl_chart_ticks_integer (RlChartTicks *ticks,
                               double        min,

@@ -37,6 +37,37 @@ make_caption (const RlChartGrouping *chart)
 }
 
 static void
+count_text (RlChartText *t)
+{
+  rl_chart_text_init (t);
+  t->scale = 0.8;
+  t->halign = 0.5;
+  t->valign = 1;
+}
+
+/* Raises the count axis until the tallest bar's count label (drawn 2 px
+ * above the bar) lies inside the plot with a few pixels to spare. */
+static void
+leave_headroom (Layout *l, double cmax, cairo_t *cr, int width, int height,
+                const RlChartStyle *style)
+{
+  RlChartText t;
+  double h;
+
+  count_text (&t);
+  rl_chart_text_size (cr, style, &t, "0", NULL, &h);
+  for (guint round = 0; round < 3; round++)
+    {
+      double plot_h = l->axes.bottom - l->axes.top, room = plot_h - h - 6;
+
+      if (room <= 0 || rl_chart_axes_y (&l->axes, cmax) - h - 6 >= l->axes.top)
+        return;
+      rl_chart_ticks_integer (&l->axes.y, 0, cmax * plot_h / room, 6);
+      rl_chart_axes_layout (&l->axes, cr, width, height, style);
+    }
+}
+
+static void
 grouping_layout (Layout *l, const RlChartGrouping *chart, cairo_t *cr, int width, int height,
                  const RlChartStyle *style)
 {
@@ -67,8 +98,7 @@ grouping_layout (Layout *l, const RlChartGrouping *chart, cairo_t *cr, int width
   if (chart->mean != NULL)
     {
       rl_chart_range (chart->mean, chart->n_groups, &mmin, &mmax);
-      rl_chart_ticks_nice (&l->axes.y2, mmin - 0.05 * (mmax - mmin), mmax + 0.05 * (mmax - mmin),
-                           6);
+      rl_chart_ticks_padded (&l->axes.y2, mmin, mmax, 0.05, 6);
       l->axes.has_y2 = TRUE;
       l->axes.y2_title = chart->mean_title != NULL ? chart->mean_title : "Group mean";
       l->legend[1] = (RlChartLegendItem) { "Group mean (right axis)",
@@ -79,6 +109,7 @@ grouping_layout (Layout *l, const RlChartGrouping *chart, cairo_t *cr, int width
   l->caption = make_caption (chart);
   l->axes.caption = l->caption;
   rl_chart_axes_layout (&l->axes, cr, width, height, style);
+  leave_headroom (l, cmax, cr, width, height, style);
 }
 
 static void
@@ -98,6 +129,26 @@ draw_bars (const Layout *l, const RlChartGrouping *chart, cairo_t *cr, const RlC
     }
 }
 
+/* The box of group @g's count label above its bar; FALSE when the bar is
+ * too narrow for it or the group is not drawn. */
+static gboolean
+count_box (const Layout *l, const RlChartGrouping *chart, guint g, const char *label,
+           cairo_t *cr, const RlChartStyle *style, RlChartBox *b)
+{
+  double x0, x1, y, w, h;
+  RlChartText t;
+
+  if (!group_ok (chart, g))
+    return FALSE;
+  x0 = rl_chart_axes_x (&l->axes, chart->lower[g]);
+  x1 = rl_chart_axes_x (&l->axes, chart->upper[g]);
+  y = rl_chart_axes_y (&l->axes, chart->count[g]) - 2;
+  count_text (&t);
+  rl_chart_text_size (cr, style, &t, label, &w, &h);
+  *b = (RlChartBox) { (x0 + x1 - w) / 2 - 2, y - h, (x0 + x1 + w) / 2 + 2, y };
+  return w < x1 - x0 - 2;
+}
+
 /* Counts above the bars, on a patch of background so the mean line does not
  * run through them. */
 static void
@@ -106,27 +157,18 @@ draw_counts (const Layout *l, const RlChartGrouping *chart, cairo_t *cr,
 {
   RlChartText t;
 
-  rl_chart_text_init (&t);
-  t.scale = 0.8;
-  t.halign = 0.5;
-  t.valign = 1;
+  count_text (&t);
   for (guint g = 0; g < chart->n_groups; g++)
     {
-      double x0 = rl_chart_axes_x (&l->axes, chart->lower[g]);
-      double x1 = rl_chart_axes_x (&l->axes, chart->upper[g]);
-      double y = rl_chart_axes_y (&l->axes, chart->count[g]) - 2;
       g_autofree char *label = g_strdup_printf ("%u", chart->count[g]);
-      double w, h;
+      RlChartBox b;
 
-      if (!group_ok (chart, g))
-        continue;
-      rl_chart_text_size (cr, style, &t, label, &w, &h);
-      if (w >= x1 - x0 - 2)
+      if (!count_box (l, chart, g, label, cr, style, &b))
         continue;
       rl_chart_set_color (cr, rl_color_with_alpha (style->background, 0.85));
-      cairo_rectangle (cr, (x0 + x1 - w) / 2 - 2, y - h, w + 4, h);
+      cairo_rectangle (cr, b.x0, b.y0, b.x1 - b.x0, b.y1 - b.y0);
       cairo_fill (cr);
-      rl_chart_draw_text (cr, style, &t, label, (x0 + x1) / 2, y, style->foreground);
+      rl_chart_draw_text (cr, style, &t, label, (b.x0 + b.x1) / 2, b.y1, style->foreground);
     }
 }
 
@@ -228,4 +270,35 @@ rl_chart_grouping_pick (const RlChartGrouping *chart,
         found = (int) g;
   g_free (l.caption);
   return found;
+}
+
+GArray *
+rl_chart_grouping_count_boxes (const RlChartGrouping *chart,
+                               const RlChartStyle    *style,
+                               int                    width,
+                               int                    height,
+                               RlChartBox            *plot)
+{
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (RlChartBox));
+  cairo_t *cr;
+  Layout l;
+
+  if (chart->n_groups == 0 || chart->lower == NULL || chart->upper == NULL
+      || chart->count == NULL)
+    return boxes;
+  cr = rl_chart_scratch_context ();
+  grouping_layout (&l, chart, cr, width, height, style);
+  for (guint g = 0; g < chart->n_groups; g++)
+    {
+      g_autofree char *label = g_strdup_printf ("%u", chart->count[g]);
+      RlChartBox b;
+
+      if (count_box (&l, chart, g, label, cr, style, &b))
+        g_array_append_val (boxes, b);
+    }
+  cairo_destroy (cr);
+  if (plot != NULL)
+    *plot = (RlChartBox) { l.axes.left, l.axes.top, l.axes.right, l.axes.bottom };
+  g_free (l.caption);
+  return boxes;
 }

@@ -42,5 +42,13 @@ int  rl_chart_grouping_pick (const RlChartGrouping *chart,
                              int                    height,
                              double                 x,
                              double                 y);
+/* The boxes (RlChartBox) of the count labels the draw function paints above
+ * the bars at @width × @height, and the plot rectangle in @plot (may be NULL).
+ * Free with g_array_unref(). */
+GArray *rl_chart_grouping_count_boxes (const RlChartGrouping *chart,
+                                       const RlChartStyle    *style,
+                                       int                    width,
+                                       int                    height,
+                                       RlChartBox            *plot);
 
 G_END_DECLS

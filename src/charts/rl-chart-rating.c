@@ -82,24 +82,64 @@ choose_columns (Layout *l, cairo_t *cr, const RlChartStyle *style)
   l->scale = CLAMP ((l->row_h - 2) / style->font_size, 0.45, 0.85);
 }
 
+/* Standard short forms of the words that make region names long. */
+static const char * const short_forms[][2] = {
+  { "автономный округ", "АО" },
+  { "автономного округа", "АО" },
+  { "автономных округов", "АО" },
+  { "область", "обл." },
+  { "Республика", "Респ." },
+};
+
+static void
+name_text (const Layout *l, const RlChartRating *chart, guint r, RlChartText *t)
+{
+  rl_chart_text_init (t);
+  t->scale = l->scale;
+  t->bold = chart->selected != NULL && chart->selected[l->order[r]];
+  t->valign = 0.5;
+}
+
+/* "12. Name" as drawn in row @r: the whole name when it fits the name column,
+ * else with standard words abbreviated one kind after another until it fits;
+ * its width (unelided) in @width. */
+static char *
+row_name (const Layout *l, const RlChartRating *chart, guint r, cairo_t *cr,
+          const RlChartStyle *style, double *width)
+{
+  const char *name = chart->names != NULL && chart->names[l->order[r]] != NULL
+                     ? chart->names[l->order[r]] : "";
+  g_autoptr(GString) s = g_string_new (NULL);
+  RlChartText t;
+  double w;
+
+  name_text (l, chart, r, &t);
+  g_string_printf (s, "%u. %s", r + 1, name);
+  rl_chart_text_size (cr, style, &t, s->str, &w, NULL);
+  for (guint k = 0; k < G_N_ELEMENTS (short_forms) && w > l->name_w - 6; k++)
+    if (g_string_replace (s, short_forms[k][0], short_forms[k][1], 0) > 0)
+      rl_chart_text_size (cr, style, &t, s->str, &w, NULL);
+  if (width != NULL)
+    *width = w;
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The name column is as wide as the longest name needs, up to 60 % of the
+ * column; longer names are abbreviated by row_name(). */
 static void
 measure_names (Layout *l, const RlChartRating *chart, cairo_t *cr, const RlChartStyle *style)
 {
-  RlChartText t;
   double widest = 0;
 
-  rl_chart_text_init (&t);
-  t.scale = l->scale;
+  l->name_w = G_MAXDOUBLE;
   for (guint r = 0; r < l->m; r++)
     {
-      g_autofree char *s = g_strdup_printf ("%u. %s", r + 1, chart->names != NULL
-                                             ? chart->names[l->order[r]] : "");
       double w;
+      g_autofree char *s = row_name (l, chart, r, cr, style, &w);
 
-      rl_chart_text_size (cr, style, &t, s, &w, NULL);
       widest = MAX (widest, w);
     }
-  l->name_w = MIN (widest + 6, l->col_w * 0.55);
+  l->name_w = MIN (widest + 8, l->col_w * 0.6);
   l->strip_w = chart->interval == RL_CHART_INTERVAL_RANK && chart->low && chart->high
                ? (l->col_w - l->name_w) * 0.35 : 0;
   l->bar_w = l->col_w - l->name_w - l->strip_w - (l->strip_w > 0 ? style->font_size * 1.6 : 0);
@@ -267,8 +307,7 @@ draw_row (const Layout *l, const RlChartRating *chart, guint r, cairo_t *cr,
   guint c = r / l->per_col, i = l->order[r];
   double y = l->axes.top + (r % l->per_col) * l->row_h, bar_h = MAX (1.0, l->row_h * 0.72);
   double x0 = score_x (l, c, 0), x1 = score_x (l, c, chart->scores[i]);
-  g_autofree char *name = g_strdup_printf ("%u. %s", r + 1, chart->names != NULL
-                                           ? chart->names[i] : "");
+  g_autofree char *name = row_name (l, chart, r, cr, style, NULL);
   gboolean sel = chart->selected != NULL && chart->selected[i];
   RlChartText t;
 
@@ -281,10 +320,7 @@ draw_row (const Layout *l, const RlChartRating *chart, guint r, cairo_t *cr,
   rl_chart_set_color (cr, rank_color (style, r + 1));
   cairo_rectangle (cr, MIN (x0, x1), y + (l->row_h - bar_h) / 2, fabs (x1 - x0), bar_h);
   cairo_fill (cr);
-  rl_chart_text_init (&t);
-  t.scale = l->scale;
-  t.bold = sel;
-  t.valign = 0.5;
+  name_text (l, chart, r, &t);
   t.max_width = l->name_w - 6;
   rl_chart_draw_text (cr, style, &t, name, col_x (l, c), y + l->row_h / 2, style->foreground);
   if (chart->interval != RL_CHART_INTERVAL_NONE)
@@ -347,4 +383,30 @@ rl_chart_rating_pick (const RlChartRating *chart,
       }
   g_free (l.order);
   return found;
+}
+
+char *
+rl_chart_rating_row_name (const RlChartRating *chart,
+                          const RlChartStyle  *style,
+                          int                  width,
+                          int                  height,
+                          guint                row,
+                          double              *text_width,
+                          double              *room)
+{
+  cairo_t *cr;
+  Layout l;
+  char *name = NULL;
+
+  if (chart->n == 0 || chart->scores == NULL)
+    return NULL;
+  cr = rl_chart_scratch_context ();
+  rating_layout (&l, chart, cr, width, height, style);
+  if (row < l.m)
+    name = row_name (&l, chart, row, cr, style, text_width);
+  cairo_destroy (cr);
+  if (room != NULL)
+    *room = l.name_w - 6;
+  g_free (l.order);
+  return name;
 }

@@ -46,5 +46,16 @@ int  rl_chart_rating_pick (const RlChartRating *chart,
                            int                  height,
                            double               x,
                            double               y);
+/* The text of rank @row (0 = best) as drawn at @width × @height: "12. Name",
+ * standard words abbreviated ("АО", "обл.", "Респ.") when the whole name does
+ * not fit; its width before any elision in @text_width and the name column's
+ * room in @room (either may be NULL). NULL when @row is not shown. */
+char *rl_chart_rating_row_name (const RlChartRating *chart,
+                                const RlChartStyle  *style,
+                                int                  width,
+                                int                  height,
+                                guint                row,
+                                double              *text_width,
+                                double              *room);
 
 G_END_DECLS

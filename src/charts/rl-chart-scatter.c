@@ -20,10 +20,7 @@ typedef struct
   double            radius;
 } Layout;
 
-typedef struct
-{
-  double x0, y0, x1, y1;
-} Box;
+typedef RlChartBox Box;
 
 static void
 layout_clear (Layout *l)
@@ -45,11 +42,10 @@ n_clusters (const RlChartScatter *chart)
 static void
 padded_ticks (RlChartTicks *ticks, const double *v, guint n)
 {
-  double min, max, pad;
+  double min, max;
 
   rl_chart_range (v, n, &min, &max);
-  pad = (max - min) * 0.04;
-  rl_chart_ticks_nice (ticks, min - pad, max + pad, 6);
+  rl_chart_ticks_padded (ticks, min, max, 0.04, 6);
 }
 
 static void
@@ -119,44 +115,56 @@ box_free (GArray *boxes, const Box *b, const RlChartAxes *axes)
   return TRUE;
 }
 
-/* Tries eight places around the point and draws at the first that overlaps
- * no other label or point; a selected point's label goes right of it anyway. */
 static void
-place_label (const Layout *l, const RlChartScatter *chart, guint i, GArray *boxes, cairo_t *cr,
-             const RlChartStyle *style)
+label_text (const RlChartScatter *chart, guint i, const RlChartStyle *style, RlChartText *t)
+{
+  rl_chart_text_init (t);
+  t->scale = 0.85;
+  t->bold = is_selected (chart, i);
+  t->max_width = style->font_size * 14;
+  t->halign = t->valign = 0.5;
+}
+
+/* Tries eight places around the point, first close to it, then (for a
+ * selected point) one and two label heights further out with a leader line;
+ * a label that overlaps another label or point at every place is dropped. */
+static void
+place_label (const Layout *l, const RlChartScatter *chart, guint i, GArray *boxes,
+             GArray *placed, cairo_t *cr, const RlChartStyle *style)
 {
   const double dx[] = { 1, -1, 0, 0, 1, -1, 1, -1 }, dy[] = { 0, 0, -1, 1, -1, -1, 1, 1 };
+  guint rings = is_selected (chart, i) ? 3 : 1;
   RlChartText t;
   double px, py, w, h, gap = l->radius + (is_selected (chart, i) ? 6 : 2);
 
   if (!point_xy (l, chart, i, &px, &py))
     return;
-  rl_chart_text_init (&t);
-  t.scale = 0.85;
-  t.bold = is_selected (chart, i);
-  t.max_width = style->font_size * 14;
-  t.halign = t.valign = 0.5;
+  label_text (chart, i, style, &t);
   rl_chart_text_size (cr, style, &t, chart->labels[i], &w, &h);
-  for (guint p = 0; p <= G_N_ELEMENTS (dx); p++)
-    {
-      guint q = p < G_N_ELEMENTS (dx) ? p : 0;
-      double cx = px + dx[q] * (gap + w / 2), cy = py + dy[q] * (gap + h / 2);
-      Box b = { cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2 };
+  for (guint ring = 0; ring < rings; ring++)
+    for (guint q = 0; q < G_N_ELEMENTS (dx); q++)
+      {
+        double d = gap + ring * h * 1.5;
+        double cx = px + dx[q] * (d + w / 2), cy = py + dy[q] * (d + h / 2);
+        RlChartScatterLabel lab = { i, { cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2 },
+                                    px, py, ring > 0 };
 
-      if (p == G_N_ELEMENTS (dx) && !t.bold)
+        if (!box_free (boxes, &lab.box, &l->axes))
+          continue;
+        g_array_append_val (boxes, lab.box);
+        g_array_append_val (placed, lab);
         return;
-      if (p < G_N_ELEMENTS (dx) && !box_free (boxes, &b, &l->axes))
-        continue;
-      g_array_append_val (boxes, b);
-      rl_chart_draw_text (cr, style, &t, chart->labels[i], cx, cy, style->foreground);
-      return;
-    }
+      }
 }
 
-static void
-draw_labels (const Layout *l, const RlChartScatter *chart, cairo_t *cr, const RlChartStyle *style)
+/* Labels of selected points first, so they win their places; the points'
+ * own discs count as taken. */
+static GArray *
+place_labels (const Layout *l, const RlChartScatter *chart, cairo_t *cr,
+              const RlChartStyle *style)
 {
   g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (Box));
+  GArray *placed = g_array_new (FALSE, FALSE, sizeof (RlChartScatterLabel));
 
   for (guint i = 0; i < chart->n; i++)
     {
@@ -168,7 +176,46 @@ draw_labels (const Layout *l, const RlChartScatter *chart, cairo_t *cr, const Rl
   for (int pass = 0; pass < 2; pass++)
     for (guint i = 0; i < chart->n; i++)
       if (wants_label (chart, i) && is_selected (chart, i) == (pass == 0))
-        place_label (l, chart, i, boxes, cr, style);
+        place_label (l, chart, i, boxes, placed, cr, style);
+  return placed;
+}
+
+/* A thin line from the point's ring to the nearest point of a moved label. */
+static void
+draw_leader (const RlChartScatterLabel *lab, double radius, cairo_t *cr,
+             const RlChartStyle *style)
+{
+  double tx = CLAMP (lab->px, lab->box.x0, lab->box.x1);
+  double ty = CLAMP (lab->py, lab->box.y0, lab->box.y1);
+  double d = hypot (tx - lab->px, ty - lab->py);
+
+  if (d <= radius + 3)
+    return;
+  rl_chart_set_color (cr, rl_color_with_alpha (style->foreground, 0.6));
+  cairo_set_line_width (cr, 0.8);
+  cairo_move_to (cr, lab->px + (tx - lab->px) * (radius + 3) / d,
+                 lab->py + (ty - lab->py) * (radius + 3) / d);
+  cairo_line_to (cr, tx, ty);
+  cairo_stroke (cr);
+}
+
+static void
+draw_labels (const Layout *l, const RlChartScatter *chart, cairo_t *cr, const RlChartStyle *style)
+{
+  g_autoptr(GArray) placed = place_labels (l, chart, cr, style);
+
+  for (guint k = 0; k < placed->len; k++)
+    {
+      const RlChartScatterLabel *lab = &g_array_index (placed, RlChartScatterLabel, k);
+      RlChartText t;
+
+      if (lab->leader)
+        draw_leader (lab, l->radius, cr, style);
+      label_text (chart, lab->index, style, &t);
+      rl_chart_draw_text (cr, style, &t, chart->labels[lab->index],
+                          (lab->box.x0 + lab->box.x1) / 2, (lab->box.y0 + lab->box.y1) / 2,
+                          style->foreground);
+    }
 }
 
 static void
@@ -285,4 +332,30 @@ rl_chart_scatter_points_in_rect (const RlChartScatter *chart,
     }
   layout_clear (&l);
   return inside;
+}
+
+GArray *
+rl_chart_scatter_labels (const RlChartScatter *chart,
+                         const RlChartStyle   *style,
+                         int                   width,
+                         int                   height,
+                         RlChartTicks         *x,
+                         RlChartTicks         *y)
+{
+  cairo_t *cr;
+  Layout l;
+  GArray *placed;
+
+  if (chart->n == 0 || chart->x == NULL || chart->y == NULL)
+    return g_array_new (FALSE, FALSE, sizeof (RlChartScatterLabel));
+  cr = rl_chart_scratch_context ();
+  scatter_layout (&l, chart, cr, width, height, style);
+  placed = place_labels (&l, chart, cr, style);
+  cairo_destroy (cr);
+  if (x != NULL)
+    *x = l.axes.x;
+  if (y != NULL)
+    *y = l.axes.y;
+  layout_clear (&l);
+  return placed;
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "rl-chart.h"
+#include "rl-chart-axes.h"
 
 G_BEGIN_DECLS
 
@@ -51,5 +52,25 @@ GArray *rl_chart_scatter_points_in_rect (const RlChartScatter *chart,
                                          double                y0,
                                          double                x1,
                                          double                y1);
+
+/* A label as placed by the draw function: its point, its box in device
+ * units and whether it was moved far enough to get a leader line. */
+typedef struct
+{
+  guint      index;
+  RlChartBox box;
+  double     px, py;
+  gboolean   leader;
+} RlChartScatterLabel;
+
+/* The labels (RlChartScatterLabel) the draw function would paint at @width ×
+ * @height, measured on a scratch context, and the axes' ticks (either may be
+ * NULL). Free the array with g_array_unref(). */
+GArray *rl_chart_scatter_labels         (const RlChartScatter *chart,
+                                         const RlChartStyle   *style,
+                                         int                   width,
+                                         int                   height,
+                                         RlChartTicks         *x,
+                                         RlChartTicks         *y);
 
 G_END_DECLS

@@ -80,6 +80,12 @@ gboolean rl_chart_export            (const char         *path,
                                      const RlChartStyle *style,
                                      GError            **error);
 
+/* A rectangle in device units, x0 <= x1 and y0 <= y1. */
+typedef struct
+{
+  double x0, y0, x1, y1;
+} RlChartBox;
+
 /* Text through pangocairo; @scale multiplies the style's font size.
  * @halign and @valign place the anchor (0 = left/top, 0.5 = centre,
  * 1 = right/bottom); @angle in radians, counter-clockwise positive, is applied

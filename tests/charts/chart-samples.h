@@ -84,6 +84,24 @@ sample_scatter (SampleScatter *s, guint n, RlChartScatter *chart)
   chart->y_title = "Poverty rate change (p.p.)";
 }
 
+/* All regions spread over 0 .. 100, every fourth in a tight heap in the
+ * middle and selected: their labels must find room. */
+static inline void
+sample_scatter_heap (SampleScatter *s, RlChartScatter *chart)
+{
+  sample_scatter (s, N_REGIONS, chart);
+  for (guint i = 0; i < N_REGIONS; i++)
+    {
+      gboolean heap = i % 4 == 0;
+
+      s->x[i] = heap ? 48 + 4 * sample_uniform (i, 7) : 100 * sample_uniform (i, 5);
+      s->y[i] = heap ? 48 + 4 * sample_uniform (i, 8) : 100 * sample_uniform (i, 6);
+      s->selected[i] = heap;
+    }
+  chart->x_title = "Poverty rate (%)";
+  chart->y_title = "Social spending (% of budget)";
+}
+
 typedef struct
 {
   guint  k[10];

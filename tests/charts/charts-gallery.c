@@ -28,7 +28,8 @@ export (const char *dir, const char *name, int w, int h, RlChartDrawFunc draw, g
     }
 }
 
-/* Variants beyond the shared list: few points with all labels, top 25 only,
+/* Variants beyond the shared list: few points with all labels, many selected
+ * points in a heap, top 25 only,
  * smaller trees. */
 static void
 render_variants (const char *dir, int w, int h)
@@ -44,6 +45,8 @@ render_variants (const char *dir, int w, int h)
 
   sample_scatter (&s, 30, &scatter);
   export (dir, "scatter-30", w, h, (RlChartDrawFunc) rl_chart_scatter_draw, &scatter);
+  sample_scatter_heap (&s, &scatter);
+  export (dir, "scatter-selected", w, h, (RlChartDrawFunc) rl_chart_scatter_draw, &scatter);
   sample_rating (&r, N_REGIONS, RL_CHART_INTERVAL_RANK, &rating);
   rating.top_n = 25;
   export (dir, "rating-top25", w, h, (RlChartDrawFunc) rl_chart_rating_draw, &rating);
