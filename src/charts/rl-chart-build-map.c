@@ -155,7 +155,7 @@ paint_indicator (RlMapPaint           *paint,
   nc = rl_classify (values, n, request->classes, k, paint->legend_breaks);
   if (nc == 0)
     {
-      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "“%s” has no values in %d", id,
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, _("“%s” has no values in %d"), id,
                    analysis->frame->year);
       return FALSE;
     }

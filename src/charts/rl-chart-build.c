@@ -241,7 +241,7 @@ build_pca (RlChartPlan  *plan,
   s->title = plan_title (plan, _("Principal components of the scaled indicators"));
   for (guint c = 0; c < 2; c++)
     {
-      char *t = g_strdup_printf ("PC%u (%.0f %% of the variance)", c + 1,
+      char *t = g_strdup_printf (_("PC%u (%.0f %% of the variance)"), c + 1,
                                  100 * gsl_vector_get (pca->explained_variance_ratio, c));
       *(c == 0 ? &s->x_title : &s->y_title) = rl_chart_plan_keep (plan, t);
     }
@@ -492,6 +492,26 @@ build_convergence (RlChartPlan  *plan,
   return TRUE;
 }
 
+/* The class of η on the Chaddock scale, as the caption names it. */
+static const char *
+chaddock_text (RlChaddock chaddock)
+{
+  static const char *const text[] = {
+    [RL_CHADDOCK_UNDEFINED] = N_("undefined"),
+    [RL_CHADDOCK_PRACTICALLY_NONE] = N_("practically none"),
+    [RL_CHADDOCK_WEAK] = N_("weak"),
+    [RL_CHADDOCK_MODERATE] = N_("moderate"),
+    [RL_CHADDOCK_NOTICEABLE] = N_("noticeable"),
+    [RL_CHADDOCK_STRONG] = N_("strong"),
+    [RL_CHADDOCK_VERY_STRONG] = N_("very strong"),
+    [RL_CHADDOCK_PRACTICALLY_FUNCTIONAL] = N_("practically functional"),
+  };
+
+  if ((guint) chaddock >= G_N_ELEMENTS (text))
+    chaddock = RL_CHADDOCK_UNDEFINED;
+  return _(text[chaddock]);
+}
+
 static gboolean
 fill_grouping (RlChartPlan       *plan,
                const RlGrouping  *g,
@@ -517,7 +537,7 @@ fill_grouping (RlChartPlan       *plan,
   c->mean = with_mean ? mean : NULL;
   c->eta2 = with_mean ? g->eta2 : NAN;
   c->eta = with_mean ? g->eta : NAN;
-  c->chaddock = with_mean ? rl_chaddock_name (g->chaddock) : NULL;
+  c->chaddock = with_mean ? chaddock_text (g->chaddock) : NULL;
   return TRUE;
 }
 
@@ -640,7 +660,7 @@ append_value (GString       *s,
 
   g_string_append_printf (s, "\n%s: ", name);
   if (!isfinite (value))
-    g_string_append (s, "no data");
+    g_string_append (s, _("no data"));
   else if (fabs (value) >= 1000)
     g_string_append_printf (s, "%.0f", value);
   else
@@ -893,7 +913,7 @@ rl_chart_plan_describe (const RlChartPlan *plan,
   row = rl_analysis_row_of_region (a, region);
   if (row < 0)
     {
-      g_string_append (s, "\nNot in the analysis (missing values)");
+      g_string_append_printf (s, "\n%s", _("Not in the analysis (missing values)"));
       return g_string_free (s, FALSE);
     }
   if (a->frame->year != RL_YEAR_NONE)
@@ -907,12 +927,18 @@ rl_chart_plan_describe (const RlChartPlan *plan,
       append_value (s, plan->panel, ind, rl_panel_get (plan->panel, region, ind, a->frame->year));
     }
   if (cluster_labels (plan) != NULL)
-    g_string_append_printf (s, "\nCluster %u", cluster_labels (plan)[row] + 1);
+    {
+      g_string_append_c (s, '\n');
+      g_string_append_printf (s, _("Cluster %u"), cluster_labels (plan)[row] + 1);
+    }
   if (a->rating != NULL && (guint) row < a->rating->n)
-    g_string_append_printf (s, "\nNeed rank %u of %u (score %.3f)", a->rating->rank[row],
-                            a->rating->n, a->rating->score[row]);
+    {
+      g_string_append_c (s, '\n');
+      g_string_append_printf (s, _("Need rank %u of %u (score %.3f)"), a->rating->rank[row],
+                              a->rating->n, a->rating->score[row]);
+    }
   if (a->uncertainty != NULL && (guint) row < a->uncertainty->n)
-    g_string_append_printf (s, ", 90 %% interval %.0f–%.0f", a->uncertainty->rank_low[row],
+    g_string_append_printf (s, _(", 90 %% interval %.0f–%.0f"), a->uncertainty->rank_low[row],
                             a->uncertainty->rank_high[row]);
   return g_string_free (s, FALSE);
 }
@@ -928,7 +954,7 @@ rl_chart_plan_export (const RlChartPlan  *plan,
   g_return_val_if_fail (plan != NULL && path != NULL && style != NULL, FALSE);
 
   if (width < 1 || height < 1 || width > 20000 || height > 20000)
-    return fail (error, "%s: the size %d × %d is out of range (1 to 20000 pixels)", path, width,
+    return fail (error, _("%s: the size %d × %d is out of range (1 to 20000 pixels)"), path, width,
                  height);
   return rl_chart_export (path, width, height, draw_cb, plan, style, error);
 }

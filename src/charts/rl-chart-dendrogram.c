@@ -287,7 +287,7 @@ draw_cut (const Layout *l, const RlChartDendrogram *chart, cairo_t *cr,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   value = rl_chart_format_value (chart->cut_height);
-  label = g_strdup_printf ("cut at %s", value);
+  label = g_strdup_printf (_("cut at %s"), value);
   rl_chart_text_init (&t);
   t.scale = 0.85;
   t.halign = 1;

@@ -31,10 +31,11 @@ make_caption (const RlChartGrouping *chart)
 
   if (!isfinite (chart->eta2))
     return NULL;
-  return g_strdup_printf ("η² = %.3f   η = %.3f%s%s%s", chart->eta2, eta,
-                          chart->chaddock != NULL ? "   Chaddock scale: " : "",
-                          chart->chaddock != NULL ? chart->chaddock : "",
-                          chart->chaddock != NULL ? " relationship" : "");
+  if (chart->chaddock == NULL)
+    return g_strdup_printf ("η² = %.3f   η = %.3f", chart->eta2, eta);
+  /* TRANSLATORS: the last %s is a class of the Chaddock scale ("weak", "strong", …) */
+  return g_strdup_printf (_("η² = %.3f   η = %.3f   Chaddock scale: %s relationship"), chart->eta2,
+                          eta, chart->chaddock);
 }
 
 static void

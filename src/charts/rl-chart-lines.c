@@ -239,14 +239,14 @@ rl_chart_elbow_draw (cairo_t            *cr,
   g_autofree double *x = k_as_double (chart->k, chart->n);
   RlChartSeries series[2] = {
     { _("Inertia, Σ‖x − c‖² (left axis)"), chart->n, x, chart->inertia, 0, FALSE, TRUE, FALSE },
-    { "f_k, Σ mean distance to centre (right axis)", chart->n, x, chart->f_k, 1, FALSE, TRUE,
+    { _("f_k, Σ mean distance to centre (right axis)"), chart->n, x, chart->f_k, 1, FALSE, TRUE,
       TRUE },
   };
   RlChartLines lines;
 
   k_lines (&lines, chart->title, _("Number of clusters k"), _("Inertia (squared scaled units)"),
            series, 2, chart->chosen_k);
-  lines.y2_title = "f_k (scaled units)";
+  lines.y2_title = _("f_k (scaled units)");
   rl_chart_lines_draw (cr, width, height, &lines, style);
 }
 
