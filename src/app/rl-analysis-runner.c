@@ -8,6 +8,10 @@
  * method cannot flood the main loop. Each job carries a generation number;
  * when it finishes, its result is delivered only if no newer job started.
  */
+#include "rl-config.h"
+
+#include <glib/gi18n.h>
+
 #include "rl-analysis-runner.h"
 
 enum {
@@ -97,7 +101,7 @@ run_in_thread (GTask        *task,
   result = job->func (job->input, report_progress, job->runner, cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, error != NULL ? error
-                         : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "analysis failed"));
+                         : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, _("The analysis failed")));
   else
     g_task_return_pointer (task, result, job->result_free);
 }

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "rl-chart-build-private.h"
+#include "rl-charts-i18n.h"
 
 #include <math.h>
 
@@ -58,7 +59,7 @@ paint_clusters (RlMapPaint         *paint,
 
   if (c == NULL || c->n != frame->n)
     {
-      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "The map by cluster needs a clustering");
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, _("The map by cluster needs a clustering"));
       return FALSE;
     }
   sizes = g_new0 (guint, c->k);
@@ -69,10 +70,11 @@ paint_clusters (RlMapPaint         *paint,
     }
   for (guint p = 0; p < c->k; p++)
     legend_add (paint, rl_chart_style_category (style, p),
-                g_strdup_printf ("Cluster %u (%u)%s", p + 1, sizes[p],
-                                 analysis->rating != NULL && analysis->interpretation != NULL
-                                 && analysis->interpretation->neediest == p ? ", neediest" : ""));
-  paint->legend_title = g_strdup ("Clusters");
+                analysis->rating != NULL && analysis->interpretation != NULL
+                && analysis->interpretation->neediest == p
+                ? g_strdup_printf (_("Cluster %u (%u), neediest"), p + 1, sizes[p])
+                : g_strdup_printf (_("Cluster %u (%u)"), p + 1, sizes[p]));
+  paint->legend_title = g_strdup (_("Clusters"));
   return TRUE;
 }
 
@@ -88,17 +90,17 @@ paint_rating (RlMapPaint         *paint,
   if (r == NULL || r->n != analysis->frame->n)
     {
       g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
-                   "The map by rating needs indicators with a polarity");
+                   _("The map by rating needs indicators with a polarity"));
       return FALSE;
     }
   for (guint i = 0; i < r->n; i++)
     fill[analysis->frame->rows[i]] = r->group[i] == RL_RATING_GROUP_RED      ? style->top10
                                      : r->group[i] == RL_RATING_GROUP_YELLOW ? style->top20
                                                                              : style->neutral;
-  legend_add (paint, style->top10, g_strdup ("Ranks 1–10"));
-  legend_add (paint, style->top20, g_strdup ("Ranks 11–20"));
-  legend_add (paint, style->neutral, g_strdup ("Other ranks"));
-  paint->legend_title = g_strdup ("Need rating");
+  legend_add (paint, style->top10, g_strdup (_("Ranks 1–10")));
+  legend_add (paint, style->top20, g_strdup (_("Ranks 11–20")));
+  legend_add (paint, style->neutral, g_strdup (_("Other ranks")));
+  paint->legend_title = g_strdup (_("Need rating"));
   return TRUE;
 }
 
@@ -144,7 +146,7 @@ paint_indicator (RlMapPaint           *paint,
 
   if (ind < 0)
     {
-      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "The panel has no indicator “%s”",
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, _("The panel has no indicator “%s”"),
                    id != NULL ? id : "");
       return FALSE;
     }
@@ -153,7 +155,7 @@ paint_indicator (RlMapPaint           *paint,
   nc = rl_classify (values, n, request->classes, k, paint->legend_breaks);
   if (nc == 0)
     {
-      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "“%s” has no values in %d", id,
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, _("“%s” has no values in %d"), id,
                    analysis->frame->year);
       return FALSE;
     }
@@ -197,7 +199,7 @@ rl_map_paint_new (const RlPanel        *panel,
 
   if (boundaries == NULL || boundaries->n_features == 0)
     {
-      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "The map needs region boundaries (GeoJSON)");
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, _("The map needs region boundaries (GeoJSON)"));
       return NULL;
     }
   n = rl_panel_n_regions (panel);
@@ -282,9 +284,9 @@ rl_chart_plan_build_map (RlChartPlan          *plan,
                                   &style, error);
   if (plan->paint == NULL)
     return FALSE;
-  what = request->color_by == RL_MAP_COLOR_RATING      ? "Need rating of the regions"
+  what = request->color_by == RL_MAP_COLOR_RATING      ? _("Need rating of the regions")
          : request->color_by == RL_MAP_COLOR_INDICATOR ? plan->paint->legend_title
-                                                       : "Clusters of the regions";
+                                                       : _("Clusters of the regions");
   plan->legend_title = plan->paint->legend_title;
   if (request->color_by == RL_MAP_COLOR_INDICATOR)
     plan->legend_title = map_unit (plan, request);
@@ -325,11 +327,15 @@ map_caption (const RlChartPlan *plan)
   for (guint f = 0; f < paint->n_fills; f++)
     no_data |= !(paint->fills[f].a >= 0);
   if (no_data)
-    g_string_append (s, "Hatched: no data.");
+    g_string_append (s, _("Hatched: no data."));
   if (paint->unmapped->len > 0)
     {
-      g_string_append_printf (s, "%sNo boundary for %u region%s: ", s->len > 0 ? " " : "",
-                              paint->unmapped->len, paint->unmapped->len == 1 ? "" : "s");
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "No boundary for %u region: ",
+                                              "No boundary for %u regions: ",
+                                              paint->unmapped->len),
+                              paint->unmapped->len);
       for (guint i = 0; i < paint->unmapped->len; i++)
         g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", (char *) paint->unmapped->pdata[i]);
     }

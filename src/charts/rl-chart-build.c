@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "rl-chart-build-private.h"
+#include "rl-charts-i18n.h"
 
 #include <math.h>
 #include <string.h>
@@ -18,18 +19,18 @@ static const struct
   const char *name;
   const char *title;
 } kinds[RL_N_CHART_KINDS] = {
-  [RL_CHART_KIND_SCATTER] = { "scatter", "Scatter of two indicators" },
-  [RL_CHART_KIND_PCA] = { "pca", "Principal components" },
-  [RL_CHART_KIND_ELBOW] = { "elbow", "Elbow: inertia and f_k over k" },
-  [RL_CHART_KIND_GROWTH] = { "growth", "Growth ratio f(k+1)/f(k)" },
-  [RL_CHART_KIND_BIC] = { "bic", "BIC and AIC of Gaussian mixtures" },
-  [RL_CHART_KIND_SILHOUETTE] = { "silhouette", "Silhouette" },
-  [RL_CHART_KIND_DENDROGRAM] = { "dendrogram", "Dendrogram" },
-  [RL_CHART_KIND_HEATMAP] = { "heatmap", "Correlation of the indicators" },
-  [RL_CHART_KIND_RATING] = { "rating", "Need rating" },
-  [RL_CHART_KIND_CONVERGENCE] = { "convergence", "Convergence of the evolutionary method" },
-  [RL_CHART_KIND_GROUPING] = { "grouping", "Analytic grouping" },
-  [RL_CHART_KIND_MAP] = { "map", "Map of the regions" },
+  [RL_CHART_KIND_SCATTER] = { "scatter", N_("Scatter of two indicators") },
+  [RL_CHART_KIND_PCA] = { "pca", N_("Principal components") },
+  [RL_CHART_KIND_ELBOW] = { "elbow", N_("Elbow: inertia and f_k over k") },
+  [RL_CHART_KIND_GROWTH] = { "growth", N_("Growth ratio f(k+1)/f(k)") },
+  [RL_CHART_KIND_BIC] = { "bic", N_("BIC and AIC of Gaussian mixtures") },
+  [RL_CHART_KIND_SILHOUETTE] = { "silhouette", N_("Silhouette") },
+  [RL_CHART_KIND_DENDROGRAM] = { "dendrogram", N_("Dendrogram") },
+  [RL_CHART_KIND_HEATMAP] = { "heatmap", N_("Correlation of the indicators") },
+  [RL_CHART_KIND_RATING] = { "rating", N_("Need rating") },
+  [RL_CHART_KIND_CONVERGENCE] = { "convergence", N_("Convergence of the evolutionary method") },
+  [RL_CHART_KIND_GROUPING] = { "grouping", N_("Analytic grouping") },
+  [RL_CHART_KIND_MAP] = { "map", N_("Map of the regions") },
 };
 
 /* Helpers */
@@ -120,7 +121,7 @@ frame_values (RlChartPlan *plan,
 
   if (ind < 0)
     {
-      fail (error, "The panel has no indicator “%s”", id);
+      fail (error, _("The panel has no indicator “%s”"), id);
       return NULL;
     }
   *indicator = (guint) ind;
@@ -156,8 +157,9 @@ cluster_names (RlChartPlan *plan)
       gboolean neediest = a->rating != NULL && a->interpretation != NULL
                           && a->interpretation->neediest == p;
 
-      names[p] = rl_chart_plan_keep (plan, g_strdup_printf ("Cluster %u%s", p + 1,
-                                                            neediest ? " (neediest)" : ""));
+      names[p] = rl_chart_plan_keep (plan, neediest
+                                     ? g_strdup_printf (_("Cluster %u (neediest)"), p + 1)
+                                     : g_strdup_printf (_("Cluster %u"), p + 1));
     }
   return (const char * const *) names;
 }
@@ -191,8 +193,8 @@ build_scatter (RlChartPlan          *plan,
   if (xf == NULL || yf == NULL)
     {
       if (frame->d < 2)
-        return fail (error, "The scatter chart needs two indicators: name both, or analyse "
-                     "at least two (the analysis has %u)", frame->d);
+        return fail (error, _("The scatter chart needs two indicators: name both, or analyse "
+                       "at least two (the analysis has %u)"), frame->d);
       if (xf == NULL)
         xf = frame->features[g_strcmp0 (yf, frame->features[0]) == 0 ? 1 : 0];
       if (yf == NULL)
@@ -206,7 +208,7 @@ build_scatter (RlChartPlan          *plan,
   s->cluster_names = cluster_names (plan);
   s->labels = (const char * const *) frame->names;
   s->selected = plan->selected;
-  s->title = plan_title (plan, s->cluster != NULL ? "Regions by cluster" : "Regions");
+  s->title = plan_title (plan, s->cluster != NULL ? _("Regions by cluster") : _("Regions"));
   s->x_title = rl_chart_plan_keep (plan, rl_chart_indicator_title (plan->panel, xi));
   s->y_title = rl_chart_plan_keep (plan, rl_chart_indicator_title (plan->panel, yi));
   return TRUE;
@@ -221,7 +223,7 @@ build_pca (RlChartPlan  *plan,
   double *x, *y;
 
   if (pca == NULL || pca->m < 2)
-    return fail (error, "The PCA chart needs at least two indicators in the analysis");
+    return fail (error, _("The PCA chart needs at least two indicators in the analysis"));
   s->n = pca->n;
   x = rl_chart_plan_keep (plan, g_new (double, pca->n));
   y = rl_chart_plan_keep (plan, g_new (double, pca->n));
@@ -236,10 +238,10 @@ build_pca (RlChartPlan  *plan,
   s->cluster_names = cluster_names (plan);
   s->labels = (const char * const *) plan->analysis->frame->names;
   s->selected = plan->selected;
-  s->title = plan_title (plan, "Principal components of the scaled indicators");
+  s->title = plan_title (plan, _("Principal components of the scaled indicators"));
   for (guint c = 0; c < 2; c++)
     {
-      char *t = g_strdup_printf ("PC%u (%.0f %% of the variance)", c + 1,
+      char *t = g_strdup_printf (_("PC%u (%.0f %% of the variance)"), c + 1,
                                  100 * gsl_vector_get (pca->explained_variance_ratio, c));
       *(c == 0 ? &s->x_title : &s->y_title) = rl_chart_plan_keep (plan, t);
     }
@@ -256,7 +258,7 @@ build_elbow (RlChartPlan  *plan,
   double *inertia, *f_k, *growth;
 
   if (sk == NULL || sk->rows->len == 0)
-    return fail (error, "The %s chart needs choosing k turned on (k from 2 to 9)",
+    return fail (error, _("The %s chart needs choosing k turned on (k from 2 to 9)"),
                  kinds[plan->kind].name);
   n = sk->rows->len;
   k = rl_chart_plan_keep (plan, g_new (guint, n));
@@ -276,8 +278,8 @@ build_elbow (RlChartPlan  *plan,
   if (plan->analysis->clustering != NULL)
     e->chosen_k = plan->analysis->clustering->k;
   e->title = plan_title (plan, plan->kind == RL_CHART_KIND_ELBOW
-                                 ? "Choosing k: inertia and f_k"
-                                 : "Choosing k: growth ratio f(k+1)/f(k)");
+                                 ? _("Choosing k: inertia and f_k")
+                                 : _("Choosing k: growth ratio f(k+1)/f(k)"));
   return TRUE;
 }
 
@@ -296,7 +298,7 @@ build_bic (RlChartPlan  *plan,
     if (a->bic[t] != NULL && first == NULL)
       first = a->bic[t];
   if (first == NULL)
-    return fail (error, "The BIC chart needs the Gaussian mixture curves turned on");
+    return fail (error, _("The BIC chart needs the Gaussian mixture curves turned on"));
   c->n_k = first->rows->len;
   k = rl_chart_plan_keep (plan, g_new (guint, c->n_k));
   names = rl_chart_plan_keep (plan, g_new0 (const char *, G_N_ELEMENTS (a->bic)));
@@ -324,7 +326,7 @@ build_bic (RlChartPlan  *plan,
   c->aic = aic;
   if (a->clustering != NULL && g_strcmp0 (a->clustering->method, "gmm") == 0)
     c->chosen_k = a->clustering->k;
-  c->title = plan_title (plan, "Gaussian mixtures: BIC (solid) and AIC (dashed)");
+  c->title = plan_title (plan, _("Gaussian mixtures: BIC (solid) and AIC (dashed)"));
   return TRUE;
 }
 
@@ -336,13 +338,13 @@ build_silhouette (RlChartPlan  *plan,
   RlChartSilhouette *s = &plan->chart.silhouette;
 
   if (a->silhouette == NULL || cluster_labels (plan) == NULL)
-    return fail (error, "The silhouette chart needs a clustering into 2 or more clusters "
-                 "with fewer clusters than regions");
+    return fail (error, _("The silhouette chart needs a clustering into 2 or more clusters "
+                   "with fewer clusters than regions"));
   s->n = a->frame->n;
   s->values = a->silhouette;
   s->cluster = cluster_labels (plan);
   s->mean = a->silhouette_mean;
-  s->title = plan_title (plan, "Silhouette of the clusters");
+  s->title = plan_title (plan, _("Silhouette of the clusters"));
   return TRUE;
 }
 
@@ -389,7 +391,7 @@ build_dendrogram (RlChartPlan  *plan,
   gboolean own = a->clustering != NULL && a->clustering->linkage != NULL;
 
   if (a->linkage == NULL || a->linkage->size1 + 1 != n || a->linkage->size2 != 4)
-    return fail (error, "The dendrogram needs a hierarchical clustering of at least two regions");
+    return fail (error, _("The dendrogram needs a hierarchical clustering of at least two regions"));
   z = rl_chart_plan_keep (plan, g_new (double, 4 * (n - 1)));
   for (guint i = 0; i + 1 < n; i++)
     for (guint c = 0; c < 4; c++)
@@ -407,8 +409,8 @@ build_dendrogram (RlChartPlan  *plan,
       d->cut_height = k == n ? z[2] / 2 : (z[4 * (n - k - 1) + 2] + z[4 * (n - k) + 2]) / 2;
       d->cluster = own ? cluster_labels (plan) : ward_colours (plan, k);
     }
-  d->title = plan_title (plan, own ? "Dendrogram of the hierarchical clustering"
-                                   : "Dendrogram (Ward linkage of the scaled indicators)");
+  d->title = plan_title (plan, own ? _("Dendrogram of the hierarchical clustering")
+                                   : _("Dendrogram (Ward linkage of the scaled indicators)"));
   return TRUE;
 }
 
@@ -424,7 +426,7 @@ build_heatmap (RlChartPlan  *plan,
   guint d;
 
   if (cm == NULL || cm->d < 2)
-    return fail (error, "The correlation heatmap needs at least two indicators in the analysis");
+    return fail (error, _("The correlation heatmap needs at least two indicators in the analysis"));
   d = cm->d;
   values = rl_chart_plan_keep (plan, g_new (double, d * d));
   names = indicator_short_names (plan);
@@ -434,8 +436,8 @@ build_heatmap (RlChartPlan  *plan,
         values[i * d + j] = gsl_matrix_get (cm->r, i, j);
     }
   *h = (RlChartHeatmap) { d, d, values, names, NULL, TRUE, 1.0, NULL, NULL };
-  h->title = plan_title (plan, "Correlation of the indicators");
-  h->scale_title = cm->method == RL_CORRELATION_SPEARMAN ? "Spearman ρ" : "Pearson r";
+  h->title = plan_title (plan, _("Correlation of the indicators"));
+  h->scale_title = cm->method == RL_CORRELATION_SPEARMAN ? _("Spearman ρ") : _("Pearson r");
   return TRUE;
 }
 
@@ -447,8 +449,8 @@ build_rating (RlChartPlan  *plan,
   RlChartRating *r = &plan->chart.rating;
 
   if (a->rating == NULL)
-    return fail (error, "The rating chart needs indicators with a polarity (does a higher "
-                 "value mean more need?)");
+    return fail (error, _("The rating chart needs indicators with a polarity (does a higher "
+                   "value mean more need?)"));
   r->n = a->rating->n;
   r->names = (const char * const *) a->frame->names;
   r->scores = a->rating->score;
@@ -459,9 +461,10 @@ build_rating (RlChartPlan  *plan,
       r->high = a->uncertainty->rank_high;
     }
   r->selected = plan->selected;
-  r->title = plan_title (plan, "Need rating: top 10 red, 11–20 yellow");
-  r->score_title = a->uncertainty != NULL ? "Need score; rank with its 90 % interval"
-                                          : "Need score";
+  r->title = plan_title (plan, _("Need rating: top 10 red, 11–20 yellow"));
+  /* xgettext:no-c-format */
+  r->score_title = a->uncertainty != NULL ? _("Need score; rank with its 90 % interval")
+                                          : _("Need score");
   return TRUE;
 }
 
@@ -476,17 +479,37 @@ build_convergence (RlChartPlan  *plan,
   const double **values;
 
   if (c == NULL || c->history == NULL || c->history->len == 0)
-    return fail (error, "The convergence chart needs an evolutionary method (es, de, ga or immune)");
+    return fail (error, _("The convergence chart needs an evolutionary method (es, de, ga or immune)"));
   names = rl_chart_plan_keep (plan, g_new0 (const char *, 1));
   lengths = rl_chart_plan_keep (plan, g_new (guint, 1));
   values = rl_chart_plan_keep (plan, g_new (const double *, 1));
-  names[0] = g_str_equal (c->method, "immune") ? "Immune"
+  names[0] = g_str_equal (c->method, "immune") ? _("Immune")
              : rl_chart_plan_keep (plan, g_ascii_strup (c->method, -1));
   lengths[0] = c->history->len;
   values[0] = (const double *) c->history->data;
   *v = (RlChartConvergence) { 1, names, lengths, values, c->history->len > 200, NULL, NULL };
-  v->title = plan_title (plan, "Best f_k per iteration");
+  v->title = plan_title (plan, _("Best f_k per iteration"));
   return TRUE;
+}
+
+/* The class of η on the Chaddock scale, as the caption names it. */
+static const char *
+chaddock_text (RlChaddock chaddock)
+{
+  static const char *const text[] = {
+    [RL_CHADDOCK_UNDEFINED] = N_("undefined"),
+    [RL_CHADDOCK_PRACTICALLY_NONE] = N_("practically none"),
+    [RL_CHADDOCK_WEAK] = N_("weak"),
+    [RL_CHADDOCK_MODERATE] = N_("moderate"),
+    [RL_CHADDOCK_NOTICEABLE] = N_("noticeable"),
+    [RL_CHADDOCK_STRONG] = N_("strong"),
+    [RL_CHADDOCK_VERY_STRONG] = N_("very strong"),
+    [RL_CHADDOCK_PRACTICALLY_FUNCTIONAL] = N_("practically functional"),
+  };
+
+  if ((guint) chaddock >= G_N_ELEMENTS (text))
+    chaddock = RL_CHADDOCK_UNDEFINED;
+  return _(text[chaddock]);
 }
 
 static gboolean
@@ -514,7 +537,7 @@ fill_grouping (RlChartPlan       *plan,
   c->mean = with_mean ? mean : NULL;
   c->eta2 = with_mean ? g->eta2 : NAN;
   c->eta = with_mean ? g->eta : NAN;
-  c->chaddock = with_mean ? rl_chaddock_name (g->chaddock) : NULL;
+  c->chaddock = with_mean ? chaddock_text (g->chaddock) : NULL;
   return TRUE;
 }
 
@@ -535,7 +558,7 @@ build_grouping (RlChartPlan          *plan,
   guint fi, yi = 0;
 
   if (id == NULL || (x = frame_values (plan, id, &fi, error)) == NULL)
-    return id != NULL ? FALSE : fail (error, "The grouping chart needs an indicator");
+    return id != NULL ? FALSE : fail (error, _("The grouping chart needs an indicator"));
   if (request->y_feature != NULL && (y = frame_values (plan, request->y_feature, &yi, error)) == NULL)
     return FALSE;
   if (y == NULL && a->rating != NULL && a->rating->n == a->frame->n)
@@ -544,7 +567,7 @@ build_grouping (RlChartPlan          *plan,
     if (isfinite (x[i]) && (y == NULL || isfinite (y[i])))
       g_array_append_val (ok, i);
   if (ok->len < 2)
-    return fail (error, "The grouping chart needs values of “%s” for at least two regions", id);
+    return fail (error, _("The grouping chart needs values of “%s” for at least two regions"), id);
   f = gsl_vector_alloc (ok->len);
   r = gsl_vector_alloc (ok->len);
   for (guint i = 0; i < ok->len; i++)
@@ -561,12 +584,12 @@ build_grouping (RlChartPlan          *plan,
     return FALSE;
   rl_chart_grouping_init (&plan->chart.grouping);
   fill_grouping (plan, g, y != NULL);
-  plan->chart.grouping.title = plan_title (plan, "Analytic grouping (Sturges)");
+  plan->chart.grouping.title = plan_title (plan, _("Analytic grouping (Sturges)"));
   plan->chart.grouping.x_title = rl_chart_plan_keep (plan, rl_chart_indicator_title (plan->panel, fi));
   if (y != NULL)
     plan->chart.grouping.mean_title =
       request->y_feature != NULL ? rl_chart_plan_keep (plan, rl_chart_indicator_title (plan->panel, yi))
-                                 : "Mean need score";
+                                 : _("Mean need score");
   return TRUE;
 }
 
@@ -637,7 +660,7 @@ append_value (GString       *s,
 
   g_string_append_printf (s, "\n%s: ", name);
   if (!isfinite (value))
-    g_string_append (s, "no data");
+    g_string_append (s, _("no data"));
   else if (fabs (value) >= 1000)
     g_string_append_printf (s, "%.0f", value);
   else
@@ -674,7 +697,7 @@ rl_chart_kind_title (RlChartKind kind)
 {
   g_return_val_if_fail (kind < RL_N_CHART_KINDS, NULL);
 
-  return kinds[kind].title;
+  return _(kinds[kind].title);
 }
 
 void
@@ -702,7 +725,7 @@ rl_chart_plan_new (const RlPanel        *panel,
 
   if (analysis->frame == NULL || analysis->frame->n == 0)
     {
-      fail (error, "The analysis kept no region to chart");
+      fail (error, _("The analysis kept no region to chart"));
       return NULL;
     }
   plan = g_new0 (RlChartPlan, 1);
@@ -808,7 +831,7 @@ rl_chart_plan_draw (const RlChartPlan  *plan,
       break;
     case RL_N_CHART_KINDS:
     default:
-      rl_chart_draw_message (cr, width, height, style, "Unknown chart");
+      rl_chart_draw_message (cr, width, height, style, _("Unknown chart"));
     }
 }
 
@@ -890,7 +913,7 @@ rl_chart_plan_describe (const RlChartPlan *plan,
   row = rl_analysis_row_of_region (a, region);
   if (row < 0)
     {
-      g_string_append (s, "\nNot in the analysis (missing values)");
+      g_string_append_printf (s, "\n%s", _("Not in the analysis (missing values)"));
       return g_string_free (s, FALSE);
     }
   if (a->frame->year != RL_YEAR_NONE)
@@ -904,12 +927,18 @@ rl_chart_plan_describe (const RlChartPlan *plan,
       append_value (s, plan->panel, ind, rl_panel_get (plan->panel, region, ind, a->frame->year));
     }
   if (cluster_labels (plan) != NULL)
-    g_string_append_printf (s, "\nCluster %u", cluster_labels (plan)[row] + 1);
+    {
+      g_string_append_c (s, '\n');
+      g_string_append_printf (s, _("Cluster %u"), cluster_labels (plan)[row] + 1);
+    }
   if (a->rating != NULL && (guint) row < a->rating->n)
-    g_string_append_printf (s, "\nNeed rank %u of %u (score %.3f)", a->rating->rank[row],
-                            a->rating->n, a->rating->score[row]);
+    {
+      g_string_append_c (s, '\n');
+      g_string_append_printf (s, _("Need rank %u of %u (score %.3f)"), a->rating->rank[row],
+                              a->rating->n, a->rating->score[row]);
+    }
   if (a->uncertainty != NULL && (guint) row < a->uncertainty->n)
-    g_string_append_printf (s, ", 90 %% interval %.0f–%.0f", a->uncertainty->rank_low[row],
+    g_string_append_printf (s, _(", 90 %% interval %.0f–%.0f"), a->uncertainty->rank_low[row],
                             a->uncertainty->rank_high[row]);
   return g_string_free (s, FALSE);
 }
@@ -925,7 +954,7 @@ rl_chart_plan_export (const RlChartPlan  *plan,
   g_return_val_if_fail (plan != NULL && path != NULL && style != NULL, FALSE);
 
   if (width < 1 || height < 1 || width > 20000 || height > 20000)
-    return fail (error, "%s: the size %d × %d is out of range (1 to 20000 pixels)", path, width,
+    return fail (error, _("%s: the size %d × %d is out of range (1 to 20000 pixels)"), path, width,
                  height);
   return rl_chart_export (path, width, height, draw_cb, plan, style, error);
 }

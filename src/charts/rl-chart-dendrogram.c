@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "rl-chart-dendrogram.h"
+#include "rl-charts-i18n.h"
 
 #include <math.h>
 
@@ -127,7 +128,7 @@ dendrogram_layout (Layout *l, const RlChartDendrogram *chart, cairo_t *cr, int w
   l->axes.x.n = 0;
   l->axes.no_x_grid = TRUE;
   l->axes.title = chart->title;
-  l->axes.y_title = chart->y_title != NULL ? chart->y_title : "Merge distance";
+  l->axes.y_title = chart->y_title != NULL ? chart->y_title : _("Merge distance");
   l->axes.extra_bottom = l->label_room;
   rl_chart_axes_layout (&l->axes, cr, width, height, style);
   return TRUE;
@@ -286,7 +287,7 @@ draw_cut (const Layout *l, const RlChartDendrogram *chart, cairo_t *cr,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   value = rl_chart_format_value (chart->cut_height);
-  label = g_strdup_printf ("cut at %s", value);
+  label = g_strdup_printf (_("cut at %s"), value);
   rl_chart_text_init (&t);
   t.scale = 0.85;
   t.halign = 1;
@@ -308,7 +309,7 @@ rl_chart_dendrogram_draw (cairo_t                 *cr,
   if (!dendrogram_layout (&l, chart, cr, width, height, style))
     {
       rl_chart_draw_message (cr, width, height, style,
-                             chart->n_leaves == 0 ? "No tree to show" : "Invalid linkage matrix");
+                             chart->n_leaves == 0 ? _("No tree to show") : _("Invalid linkage matrix"));
       return;
     }
   xs = g_new (double, 2 * chart->n_leaves);

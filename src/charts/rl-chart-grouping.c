@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "rl-chart-grouping.h"
+#include "rl-charts-i18n.h"
 
 #include <math.h>
 
@@ -30,10 +31,11 @@ make_caption (const RlChartGrouping *chart)
 
   if (!isfinite (chart->eta2))
     return NULL;
-  return g_strdup_printf ("η² = %.3f   η = %.3f%s%s%s", chart->eta2, eta,
-                          chart->chaddock != NULL ? "   Chaddock scale: " : "",
-                          chart->chaddock != NULL ? chart->chaddock : "",
-                          chart->chaddock != NULL ? " relationship" : "");
+  if (chart->chaddock == NULL)
+    return g_strdup_printf ("η² = %.3f   η = %.3f", chart->eta2, eta);
+  /* TRANSLATORS: the last %s is a class of the Chaddock scale ("weak", "strong", …) */
+  return g_strdup_printf (_("η² = %.3f   η = %.3f   Chaddock scale: %s relationship"), chart->eta2,
+                          eta, chart->chaddock);
 }
 
 static void
@@ -89,8 +91,8 @@ grouping_layout (Layout *l, const RlChartGrouping *chart, cairo_t *cr, int width
   l->axes.no_x_grid = TRUE;
   l->axes.title = chart->title;
   l->axes.x_title = chart->x_title;
-  l->axes.y_title = "Number of regions";
-  l->legend[0] = (RlChartLegendItem) { "Regions per group",
+  l->axes.y_title = _("Number of regions");
+  l->legend[0] = (RlChartLegendItem) { _("Regions per group"),
                                        rl_color_with_alpha (style->accent, 0.75),
                                        RL_CHART_LEGEND_BOX };
   l->axes.legend = l->legend;
@@ -100,8 +102,8 @@ grouping_layout (Layout *l, const RlChartGrouping *chart, cairo_t *cr, int width
       rl_chart_range (chart->mean, chart->n_groups, &mmin, &mmax);
       rl_chart_ticks_padded (&l->axes.y2, mmin, mmax, 0.05, 6);
       l->axes.has_y2 = TRUE;
-      l->axes.y2_title = chart->mean_title != NULL ? chart->mean_title : "Group mean";
-      l->legend[1] = (RlChartLegendItem) { "Group mean (right axis)",
+      l->axes.y2_title = chart->mean_title != NULL ? chart->mean_title : _("Group mean");
+      l->legend[1] = (RlChartLegendItem) { _("Group mean (right axis)"),
                                            rl_chart_style_category (style, 1),
                                            RL_CHART_LEGEND_LINE };
       l->axes.n_legend = 2;
@@ -231,7 +233,7 @@ rl_chart_grouping_draw (cairo_t               *cr,
   if (chart->n_groups == 0 || chart->lower == NULL || chart->upper == NULL
       || chart->count == NULL)
     {
-      rl_chart_draw_message (cr, width, height, style, "No groups to show");
+      rl_chart_draw_message (cr, width, height, style, _("No groups to show"));
       return;
     }
   grouping_layout (&l, chart, cr, width, height, style);

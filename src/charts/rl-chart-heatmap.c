@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "rl-chart-heatmap.h"
+#include "rl-charts-i18n.h"
 
 #include <math.h>
 
@@ -218,7 +219,7 @@ rl_chart_heatmap_draw (cairo_t              *cr,
 
   if (chart->rows == 0 || chart->cols == 0 || chart->values == NULL)
     {
-      rl_chart_draw_message (cr, width, height, style, "No matrix to show");
+      rl_chart_draw_message (cr, width, height, style, _("No matrix to show"));
       return;
     }
   heatmap_layout (&l, chart, cr, width, height, style);

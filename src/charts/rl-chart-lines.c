@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "rl-chart-lines.h"
+#include "rl-charts-i18n.h"
 
 #include <math.h>
 
@@ -184,7 +185,7 @@ rl_chart_lines_draw (cairo_t            *cr,
 
   if (chart->n_series == 0 || !lines_ranges (chart, r))
     {
-      rl_chart_draw_message (cr, width, height, style, "No values to show");
+      rl_chart_draw_message (cr, width, height, style, _("No values to show"));
       return;
     }
   lines_layout (&axes, legend, chart, cr, width, height, style);
@@ -237,15 +238,15 @@ rl_chart_elbow_draw (cairo_t            *cr,
 {
   g_autofree double *x = k_as_double (chart->k, chart->n);
   RlChartSeries series[2] = {
-    { "Inertia, Σ‖x − c‖² (left axis)", chart->n, x, chart->inertia, 0, FALSE, TRUE, FALSE },
-    { "f_k, Σ mean distance to centre (right axis)", chart->n, x, chart->f_k, 1, FALSE, TRUE,
+    { _("Inertia, Σ‖x − c‖² (left axis)"), chart->n, x, chart->inertia, 0, FALSE, TRUE, FALSE },
+    { _("f_k, Σ mean distance to centre (right axis)"), chart->n, x, chart->f_k, 1, FALSE, TRUE,
       TRUE },
   };
   RlChartLines lines;
 
-  k_lines (&lines, chart->title, "Number of clusters k", "Inertia (squared scaled units)",
+  k_lines (&lines, chart->title, _("Number of clusters k"), _("Inertia (squared scaled units)"),
            series, 2, chart->chosen_k);
-  lines.y2_title = "f_k (scaled units)";
+  lines.y2_title = _("f_k (scaled units)");
   rl_chart_lines_draw (cr, width, height, &lines, style);
 }
 
@@ -261,9 +262,9 @@ rl_chart_growth_draw (cairo_t            *cr,
                            FALSE };
   RlChartLines lines;
 
-  k_lines (&lines, chart->title, "Number of clusters k", "Growth ratio", &series, 1,
+  k_lines (&lines, chart->title, _("Number of clusters k"), _("Growth ratio"), &series, 1,
            chart->chosen_k);
-  lines.caption = "The dotted line marks a ratio of 1 (no further improvement).";
+  lines.caption = _("The dotted line marks a ratio of 1 (no further improvement).");
   lines.y_marker = 1.0;
   rl_chart_lines_draw (cr, width, height, &lines, style);
 }
@@ -293,8 +294,8 @@ rl_chart_criteria_draw (cairo_t               *cr,
                                         (c == 0 ? chart->bic : chart->aic) + t * chart->n_k,
                                         t, c == 1, TRUE, FALSE };
       }
-  k_lines (&lines, chart->title, "Number of components k",
-           "Information criterion (lower is better)", series, chart->bic != NULL ? n : 0,
+  k_lines (&lines, chart->title, _("Number of components k"),
+           _("Information criterion (lower is better)"), series, chart->bic != NULL ? n : 0,
            chart->chosen_k);
   rl_chart_lines_draw (cr, width, height, &lines, style);
 }
@@ -316,8 +317,8 @@ rl_chart_convergence_draw (cairo_t                  *cr,
                                   chart->values[s], s, FALSE, FALSE, FALSE };
   rl_chart_lines_init (&lines);
   lines.title = chart->title;
-  lines.x_title = chart->log_x ? "Iteration (log scale)" : "Iteration";
-  lines.y_title = chart->y_title != NULL ? chart->y_title : "Best f_k";
+  lines.x_title = chart->log_x ? _("Iteration (log scale)") : _("Iteration");
+  lines.y_title = chart->y_title != NULL ? chart->y_title : _("Best f_k");
   lines.series = series;
   lines.n_series = n;
   lines.x_log = chart->log_x;

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "rl-chart-rating.h"
+#include "rl-charts-i18n.h"
 
 #include <math.h>
 
@@ -149,11 +150,14 @@ static void
 set_legend (Layout *l, const RlChartRating *chart, const RlChartStyle *style)
 {
   const char *interval = chart->interval == RL_CHART_INTERVAL_RANK
-                         ? "Rank and its 90 % interval (right strip)" : "90 % interval";
+                         /* xgettext:no-c-format */
+                         ? _("Rank and its 90 % interval (right strip)")
+                         /* xgettext:no-c-format */
+                         : _("90 % interval");
 
-  l->legend[0] = (RlChartLegendItem) { "Ranks 1–10", style->top10, RL_CHART_LEGEND_BOX };
-  l->legend[1] = (RlChartLegendItem) { "Ranks 11–20", style->top20, RL_CHART_LEGEND_BOX };
-  l->legend[2] = (RlChartLegendItem) { "Other regions", style->neutral, RL_CHART_LEGEND_BOX };
+  l->legend[0] = (RlChartLegendItem) { _("Ranks 1–10"), style->top10, RL_CHART_LEGEND_BOX };
+  l->legend[1] = (RlChartLegendItem) { _("Ranks 11–20"), style->top20, RL_CHART_LEGEND_BOX };
+  l->legend[2] = (RlChartLegendItem) { _("Other regions"), style->neutral, RL_CHART_LEGEND_BOX };
   l->legend[3] = (RlChartLegendItem) { interval, style->foreground, RL_CHART_LEGEND_LINE };
 }
 
@@ -173,7 +177,7 @@ rating_layout (Layout *l, const RlChartRating *chart, cairo_t *cr, int width, in
   rl_chart_text_size (cr, style, &t, "0", NULL, &tick_h);
   rl_chart_axes_init (&l->axes);
   l->axes.title = chart->title;
-  l->axes.x_title = chart->score_title != NULL ? chart->score_title : "Need score";
+  l->axes.x_title = chart->score_title != NULL ? chart->score_title : _("Need score");
   l->axes.x.n = l->axes.y.n = 0;
   l->axes.no_axis_lines = l->axes.no_x_grid = l->axes.no_y_grid = TRUE;
   l->axes.legend = l->legend;
@@ -338,7 +342,7 @@ rl_chart_rating_draw (cairo_t             *cr,
 
   if (chart->n == 0 || chart->scores == NULL)
     {
-      rl_chart_draw_message (cr, width, height, style, "No rating to show");
+      rl_chart_draw_message (cr, width, height, style, _("No rating to show"));
       return;
     }
   rating_layout (&l, chart, cr, width, height, style);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "rl-chart-scatter.h"
+#include "rl-charts-i18n.h"
 
 #include <math.h>
 
@@ -64,7 +65,7 @@ scatter_layout (Layout *l, const RlChartScatter *chart, cairo_t *cr, int width, 
   for (guint c = 0; c < MIN (k, MAX_LEGEND); c++)
     {
       l->names[c] = chart->cluster_names != NULL ? g_strdup (chart->cluster_names[c])
-                                                 : g_strdup_printf ("Cluster %u", c + 1);
+                                                 : g_strdup_printf (_("Cluster %u"), c + 1);
       l->legend[c] = (RlChartLegendItem) { l->names[c], rl_chart_style_category (style, c),
                                            RL_CHART_LEGEND_POINT };
     }
@@ -255,7 +256,7 @@ rl_chart_scatter_draw (cairo_t              *cr,
 
   if (chart->n == 0 || chart->x == NULL || chart->y == NULL)
     {
-      rl_chart_draw_message (cr, width, height, style, "No points to show");
+      rl_chart_draw_message (cr, width, height, style, _("No points to show"));
       return;
     }
   scatter_layout (&l, chart, cr, width, height, style);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "rl-chart-silhouette.h"
+#include "rl-charts-i18n.h"
 
 #include <math.h>
 
@@ -79,14 +80,14 @@ silhouette_layout (Layout *l, const RlChartSilhouette *chart, cairo_t *cr, int w
   l->axes.y.n = 0;
   l->axes.no_y_grid = TRUE;
   l->axes.title = chart->title;
-  l->axes.x_title = "Silhouette coefficient";
-  l->axes.y_title = "Cluster";
+  l->axes.x_title = _("Silhouette coefficient");
+  l->axes.y_title = _("Cluster");
   l->axes.extra_left = style->font_size * 2.5;
   if (isfinite (l->mean))
     {
       g_autofree char *value = rl_chart_format_value (l->mean);
 
-      g_snprintf (l->mean_name, sizeof l->mean_name, "Mean silhouette %s", value);
+      g_snprintf (l->mean_name, sizeof l->mean_name, _("Mean silhouette %s"), value);
       l->legend = (RlChartLegendItem) { l->mean_name, style->foreground, RL_CHART_LEGEND_DASHED };
       l->axes.legend = &l->legend;
       l->axes.n_legend = 1;
@@ -173,7 +174,7 @@ rl_chart_silhouette_draw (cairo_t                 *cr,
 
   if (chart->n == 0 || chart->values == NULL || chart->cluster == NULL)
     {
-      rl_chart_draw_message (cr, width, height, style, "No silhouette values to show");
+      rl_chart_draw_message (cr, width, height, style, _("No silhouette values to show"));
       return;
     }
   silhouette_layout (&l, chart, cr, width, height, style);

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "rl-chart.h"
+#include "rl-charts-i18n.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -178,7 +179,7 @@ check_status (cairo_status_t status, const char *path, GError **error)
 {
   if (status == CAIRO_STATUS_SUCCESS)
     return TRUE;
-  g_set_error (error, RL_ERROR, RL_ERROR_IO, "Cannot write the chart to “%s”: %s", path,
+  g_set_error (error, RL_ERROR, RL_ERROR_IO, _("Cannot write the chart to “%s”: %s"), path,
                cairo_status_to_string (status));
   return FALSE;
 }
@@ -200,14 +201,15 @@ rl_chart_export (const char         *path,
   if (format == FORMAT_UNKNOWN)
     {
       g_set_error (error, RL_ERROR, RL_ERROR_UNSUPPORTED,
-                   "Cannot export the chart to “%s”: the file name must end in .png, .svg or .pdf",
+                   _("Cannot export the chart to “%s”: the file name must end in .png, .svg "
+                     "or .pdf"),
                    path);
       return FALSE;
     }
   if (width < 1 || height < 1 || width > 32767 || height > 32767)
     {
       g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
-                   "Cannot export the chart to “%s”: size %d × %d is out of range", path, width,
+                   _("Cannot export the chart to “%s”: size %d × %d is out of range"), path, width,
                    height);
       return FALSE;
     }
