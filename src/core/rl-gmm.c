@@ -33,8 +33,7 @@ typedef struct
   double *nk;      /* k, Σ of the responsibilities */
   double *prec;    /* k × d × d */
   double *logdet;  /* k, log det P_c */
-  double *diff;    /* d */
-  double *lp;      /* k */
+  double *lse;     /* n, the log-likelihood of each row */
 } GmmWork;
 
 static void
@@ -52,8 +51,7 @@ gmm_work_init (GmmWork *w,
   w->nk = g_new0 (double, k);
   w->prec = g_new0 (double, k * d * d);
   w->logdet = g_new0 (double, k);
-  w->diff = g_new0 (double, d);
-  w->lp = g_new0 (double, k);
+  w->lse = g_new0 (double, n);
 }
 
 static void
@@ -63,8 +61,7 @@ gmm_work_clear (GmmWork *w)
   g_free (w->nk);
   g_free (w->prec);
   g_free (w->logdet);
-  g_free (w->diff);
-  g_free (w->lp);
+  g_free (w->lse);
 }
 
 static gboolean
@@ -73,60 +70,221 @@ is_diagonal (RlCovariance covariance)
   return covariance == RL_COVARIANCE_DIAG || covariance == RL_COVARIANCE_SPHERICAL;
 }
 
-/* ---- M step ----------------------------------------------------------- */
+/* ---- threads ------------------------------------------------------------ */
 
-static void
-estimate_weights_means (const gsl_matrix *X,
-                        GmmWork          *w,
-                        RlGmmModel       *m)
+/* The E and M steps split their work into parts that write disjoint
+ * results, and every sum keeps the order of the one-thread loop, so the fit
+ * is the same, bit for bit, whatever the number of threads. */
+#define MAX_PARTS      8
+#define MIN_PARALLEL   2e5   /* n · k · d below which one thread does it all */
+
+typedef void (*PartFunc) (gpointer data,
+                          guint    part,
+                          guint    n_parts);
+
+typedef struct
 {
-  gsl_matrix_set_zero (m->means);
-  for (guint c = 0; c < w->k; c++)
-    w->nk[c] = 10.0 * DBL_EPSILON;
-  for (gsize i = 0; i < w->n; i++)
+  PartFunc func;
+  gpointer data;
+  guint    part, n_parts;
+} PartJob;
+
+static gpointer
+part_job_run (gpointer data)
+{
+  PartJob *job = data;
+
+  job->func (job->data, job->part, job->n_parts);
+  return NULL;
+}
+
+static guint
+parts_for (const GmmWork *w,
+           gsize          max)
+{
+  guint t = MIN (g_get_num_processors (), MAX_PARTS);
+
+  if ((double) w->n * w->k * w->d < MIN_PARALLEL)
+    t = 1;
+  return CLAMP (t, 1, MAX (max, 1));
+}
+
+/* Runs @func on parts 0 .. @n_parts − 1, part 0 in the calling thread; a
+ * part whose thread cannot be started runs here too. */
+static void
+run_parts (PartFunc func,
+           gpointer data,
+           guint    n_parts)
+{
+  PartJob jobs[MAX_PARTS];
+  GThread *threads[MAX_PARTS] = { NULL };
+
+  for (guint t = 0; t < n_parts; t++)
+    jobs[t] = (PartJob) { func, data, t, n_parts };
+  for (guint t = 1; t < n_parts; t++)
+    threads[t] = g_thread_try_new ("rl-gmm", part_job_run, &jobs[t], NULL);
+  part_job_run (&jobs[0]);
+  for (guint t = 1; t < n_parts; t++)
     {
-      const double *x = X->data + i * X->tda;
-      for (guint c = 0; c < w->k; c++)
-        {
-          double r = w->resp[i * w->k + c];
-          double *mu = m->means->data + c * m->means->tda;
-          if (r == 0.0)
-            continue;
-          w->nk[c] += r;
-          for (gsize j = 0; j < w->d; j++)
-            mu[j] += r * x[j];
-        }
-    }
-  for (guint c = 0; c < w->k; c++)
-    {
-      gsl_vector_view mu = gsl_matrix_row (m->means, c);
-      gsl_vector_scale (&mu.vector, 1.0 / w->nk[c]);
-      gsl_vector_set (m->weights, c, w->nk[c] / w->n);
+      if (threads[t] != NULL)
+        g_thread_join (threads[t]);
+      else
+        part_job_run (&jobs[t]);
     }
 }
 
-/* Adds r·(x − μ)(x − μ)ᵀ (lower triangle, or the diagonal only) to the
- * d × d row-major block @S. */
-static void
-accumulate_scatter (const double *x,
-                    const double *mu,
-                    double        r,
-                    gboolean      diagonal,
-                    double       *diff,
-                    gsize         d,
-                    double       *S)
+/* ---- M step ----------------------------------------------------------- */
+
+/* Components are handled LANES at a time, one lane each: a row adds to the
+ * sums of all of them at once, and a lane sums over the rows in order as
+ * the loop of one component would. Rows a component does not own add an
+ * exact zero, which leaves its sums as they were. */
+#define LANES 4
+
+typedef double Lanes __attribute__ ((vector_size (LANES * sizeof (double))));
+
+#define lanes_splat(x) ((Lanes) { (x), (x), (x), (x) })
+
+static inline guint
+n_groups (guint k)
 {
-  for (gsize j = 0; j < d; j++)
-    diff[j] = x[j] - mu[j];
+  return (k + LANES - 1) / LANES;
+}
+
+/* The responsibilities of components c0 … c0 + LANES − 1 for row @i, 0 past k. */
+static inline void
+group_resp (const GmmWork *w,
+            gsize          i,
+            guint          c0,
+            Lanes         *r)
+{
+  double v[LANES] = { 0.0 };
+
+  for (guint l = 0; l < LANES && c0 + l < w->k; l++)
+    v[l] = w->resp[i * w->k + c0 + l];
+  memcpy (r, v, sizeof v);
+}
+
+typedef struct
+{
+  const gsl_matrix *X;
+  GmmWork          *w;
+  RlGmmModel       *m;
+  double           *scatter;   /* k blocks of d × d */
+} MStep;
+
+/* Weights and means of the components of group @g; for the diagonal types
+ * also the diagonal of their scatter Σ r·(x − μ)². @acc holds d lanes. */
+static void
+group_moments (const MStep *s,
+               guint        g,
+               Lanes       *acc)
+{
+  const GmmWork *w = s->w;
+  guint c0 = g * LANES;
+  gsize d = w->d;
+  Lanes nk = lanes_splat (10.0 * DBL_EPSILON), inv;
+
+  memset (acc, 0, d * sizeof (Lanes));
+  for (gsize i = 0; i < w->n; i++)
+    {
+      const double *x = s->X->data + i * s->X->tda;
+      Lanes r;
+
+      group_resp (w, i, c0, &r);
+
+      nk += r;
+      for (gsize j = 0; j < d; j++)
+        acc[j] += r * lanes_splat (x[j]);
+    }
+  inv = 1.0 / nk;
+  for (guint l = 0; l < LANES && c0 + l < w->k; l++)
+    {
+      double *mu = s->m->means->data + (c0 + l) * s->m->means->tda;
+
+      w->nk[c0 + l] = nk[l];
+      for (gsize j = 0; j < d; j++)
+        mu[j] = acc[j][l] * inv[l];
+      gsl_vector_set (s->m->weights, c0 + l, nk[l] / w->n);
+    }
+  if (!is_diagonal (s->m->covariance))
+    return;
+
   for (gsize j = 0; j < d; j++)
     {
-      double *row = S + j * d, rj = r * diff[j];
-      if (diagonal)
-        row[j] += rj * diff[j];
-      else
-        for (gsize l = 0; l <= j; l++)
-          row[l] += rj * diff[l];
+      double mu[LANES] = { 0.0 };
+
+      for (guint l = 0; l < LANES && c0 + l < w->k; l++)
+        mu[l] = gsl_matrix_get (s->m->means, c0 + l, j);
+      memcpy (&acc[d + j], mu, sizeof mu);
+      acc[j] = lanes_splat (0.0);
     }
+  for (gsize i = 0; i < w->n; i++)
+    {
+      const double *x = s->X->data + i * s->X->tda;
+      Lanes r;
+
+      group_resp (w, i, c0, &r);
+
+      for (gsize j = 0; j < d; j++)
+        {
+          Lanes t = lanes_splat (x[j]) - acc[d + j];
+          acc[j] += (r * t) * t;
+        }
+    }
+  for (guint l = 0; l < LANES && c0 + l < w->k; l++)
+    for (gsize j = 0; j < d; j++)
+      s->scatter[(c0 + l) * d * d + j * d + j] = acc[j][l];
+}
+
+/* Σ r·(x − μ)(x − μ)ᵀ of component @c (lower triangle) into its d × d
+ * row-major block of the scatter. */
+static void
+component_scatter (const MStep *s,
+                   guint        c,
+                   double      *diff)
+{
+  const GmmWork *w = s->w;
+  const double *mu = s->m->means->data + c * s->m->means->tda;
+  double *S = s->scatter + c * w->d * w->d;
+  gsize d = w->d;
+
+  for (gsize i = 0; i < w->n; i++)
+    {
+      const double *x = s->X->data + i * s->X->tda;
+      double r = w->resp[i * w->k + c];
+
+      if (r == 0.0)
+        continue;
+      for (gsize j = 0; j < d; j++)
+        diff[j] = x[j] - mu[j];
+      for (gsize j = 0; j < d; j++)
+        {
+          double *row = S + j * d, rj = r * diff[j];
+          for (gsize l = 0; l <= j; l++)
+            row[l] += rj * diff[l];
+        }
+    }
+}
+
+/* The groups part, part + n_parts, …: each reads every row in order. */
+static void
+m_step_part (gpointer data,
+             guint    part,
+             guint    n_parts)
+{
+  const MStep *s = data;
+  Lanes *acc = g_aligned_alloc (2 * s->w->d, sizeof (Lanes), sizeof (Lanes));
+  g_autofree double *diff = g_new (double, s->w->d);
+
+  for (guint g = part; g < n_groups (s->w->k); g += n_parts)
+    {
+      group_moments (s, g, acc);
+      for (guint c = g * LANES; c < MIN ((g + 1) * LANES, s->w->k); c++)
+        if (!is_diagonal (s->m->covariance))
+          component_scatter (s, c, diff);
+    }
+  g_aligned_free (acc);
 }
 
 /* Scales the scatter, adds reg_covar, and writes it as block @c (or all blocks). */
@@ -167,18 +325,12 @@ m_step (const gsl_matrix *X,
         GmmWork          *w,
         RlGmmModel       *m)
 {
-  gsize d = w->d, dd = d * d;
+  gsize d = w->d;
   g_autoptr(gsl_matrix) scatter = gsl_matrix_calloc (w->k * d, d);
-  gboolean diagonal = is_diagonal (m->covariance);
+  MStep s = { X, w, m, scatter->data };
   double total = 0.0;
 
-  estimate_weights_means (X, w, m);
-  for (gsize i = 0; i < w->n; i++)
-    for (guint c = 0; c < w->k; c++)
-      if (w->resp[i * w->k + c] != 0.0)
-        accumulate_scatter (X->data + i * X->tda, m->means->data + c * m->means->tda,
-                            w->resp[i * w->k + c], diagonal, w->diff, d,
-                            scatter->data + c * dd);
+  run_parts (m_step_part, &s, parts_for (w, n_groups (w->k)));
   for (guint c = 0; c < w->k; c++)
     {
       gsl_matrix_view S = gsl_matrix_submatrix (scatter, c * d, 0, d, d);
@@ -325,12 +477,11 @@ compute_precisions (RlGmmModel *m,
 
 /* ---- E step ------------------------------------------------------------- */
 
-/* ‖P(x − μ)‖² for one component. */
+/* ‖P(x − μ)‖² for one component with a full precision factor P. */
 static double
 mahalanobis2 (const double *x,
               const double *mu,
               const double *P,
-              gboolean      diagonal,
               gsize         d,
               double       *diff)
 {
@@ -338,12 +489,6 @@ mahalanobis2 (const double *x,
 
   for (gsize j = 0; j < d; j++)
     diff[j] = x[j] - mu[j];
-  if (diagonal)
-    {
-      for (gsize j = 0; j < d; j++)
-        q += (diff[j] * P[j]) * (diff[j] * P[j]);
-      return q;
-    }
   for (gsize j = 0; j < d; j++)
     {
       const double *row = P + j * d;
@@ -355,37 +500,112 @@ mahalanobis2 (const double *x,
   return q;
 }
 
-/* Responsibilities into w->resp (log-sum-exp); returns the total log-likelihood. */
+typedef struct
+{
+  const gsl_matrix *X;
+  const RlGmmModel *m;
+  GmmWork          *w;
+  const double     *log_weight;  /* k, log π_c − ½ d log 2π + log det P_c */
+  double           *meansT;      /* d × width, diagonal types only */
+  double           *precT;       /* d × width, the diagonal of every P_c */
+  guint             width;       /* k rounded up to whole groups of LANES */
+} EStep;
+
+/* log π_c + log N(x | μ_c, Σ_c) of every component into @lp. For the
+ * diagonal types the components run side by side (d × k layouts), each
+ * summing over j in order as the loop of one component would. */
+static void
+log_prob_row (const EStep  *e,
+              const double *x,
+              double       *lp,
+              double       *diff)
+{
+  const GmmWork *w = e->w;
+  guint k = w->k;
+
+  if (e->meansT == NULL)
+    {
+      for (guint c = 0; c < k; c++)
+        lp[c] = e->log_weight[c]
+                - 0.5 * mahalanobis2 (x, e->m->means->data + c * e->m->means->tda,
+                                      w->prec + c * w->d * w->d, w->d, diff);
+      return;
+    }
+  for (guint g = 0; g < n_groups (k); g++)
+    {
+      const double *mu = e->meansT + g * LANES, *p = e->precT + g * LANES;
+      Lanes q = lanes_splat (0.0), m, pr;
+
+      for (gsize j = 0; j < w->d; j++, mu += e->width, p += e->width)
+        {
+          Lanes t;
+
+          memcpy (&m, mu, sizeof m);
+          memcpy (&pr, p, sizeof pr);
+          t = (lanes_splat (x[j]) - m) * pr;
+          q += t * t;
+        }
+      memcpy (lp + g * LANES, &q, sizeof q);
+    }
+  for (guint c = 0; c < k; c++)
+    lp[c] = e->log_weight[c] - 0.5 * lp[c];
+}
+
+/* Responsibilities and log-likelihoods of the rows of one part (log-sum-exp). */
+static void
+e_step_part (gpointer data,
+             guint    part,
+             guint    n_parts)
+{
+  const EStep *e = data;
+  GmmWork *w = e->w;
+  gsize first = w->n * part / n_parts, last = w->n * (part + 1) / n_parts;
+  g_autofree double *lp = g_new (double, n_groups (w->k) * LANES);
+  g_autofree double *diff = g_new (double, w->d);
+
+  for (gsize i = first; i < last; i++)
+    {
+      double *r = w->resp + i * w->k, top = -INFINITY, s = 0.0;
+
+      log_prob_row (e, e->X->data + i * e->X->tda, lp, diff);
+      for (guint c = 0; c < w->k; c++)
+        top = MAX (top, lp[c]);
+      for (guint c = 0; c < w->k; c++)
+        s += r[c] = exp (lp[c] - top);
+      w->lse[i] = top + log (s);
+      for (guint c = 0; c < w->k; c++)
+        r[c] /= s;
+    }
+}
+
+/* Responsibilities into w->resp; returns the total log-likelihood, summed
+ * over the rows in order. */
 static double
 e_step (const gsl_matrix *X,
         const RlGmmModel *m,
         GmmWork          *w)
 {
-  gboolean diagonal = is_diagonal (m->covariance);
   double base = -0.5 * w->d * log (2.0 * M_PI), total = 0.0;
   g_autofree double *log_weight = g_new (double, w->k);
+  g_autofree double *meansT = NULL, *precT = NULL;
+  EStep e = { X, m, w, log_weight, NULL, NULL, n_groups (w->k) * LANES };
 
   for (guint c = 0; c < w->k; c++)
     log_weight[c] = log (gsl_vector_get (m->weights, c)) + base + w->logdet[c];
-  for (gsize i = 0; i < w->n; i++)
+  if (is_diagonal (m->covariance))
     {
-      const double *x = X->data + i * X->tda;
-      double *r = w->resp + i * w->k, top = -INFINITY, s = 0.0, lse;
-
+      e.meansT = meansT = g_new0 (double, w->d * e.width);
+      e.precT = precT = g_new0 (double, w->d * e.width);
       for (guint c = 0; c < w->k; c++)
-        {
-          double q = mahalanobis2 (x, m->means->data + c * m->means->tda,
-                                   w->prec + c * w->d * w->d, diagonal, w->d, w->diff);
-          w->lp[c] = log_weight[c] - 0.5 * q;
-          top = MAX (top, w->lp[c]);
-        }
-      for (guint c = 0; c < w->k; c++)
-        s += r[c] = exp (w->lp[c] - top);
-      lse = top + log (s);
-      for (guint c = 0; c < w->k; c++)
-        r[c] /= s;
-      total += lse;
+        for (gsize j = 0; j < w->d; j++)
+          {
+            meansT[j * e.width + c] = gsl_matrix_get (m->means, c, j);
+            precT[j * e.width + c] = w->prec[c * w->d * w->d + j];
+          }
     }
+  run_parts (e_step_part, &e, parts_for (w, w->n));
+  for (gsize i = 0; i < w->n; i++)
+    total += w->lse[i];
   return total;
 }
 
