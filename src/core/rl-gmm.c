@@ -7,7 +7,11 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_linalg.h>
 
@@ -29,12 +33,45 @@ typedef struct
   gsize   n, d;
   guint   k;
   double  reg;
+  gsl_matrix *resp_matrix;   /* owns resp */
   double *resp;    /* n × k responsibilities */
   double *nk;      /* k, Σ of the responsibilities */
   double *prec;    /* k × d × d */
   double *logdet;  /* k, log det P_c */
   double *lse;     /* n, the log-likelihood of each row */
 } GmmWork;
+
+/* An n × k matrix for responsibilities, on huge pages where the system
+ * has them: on some virtual machines a page fault on first touch costs as
+ * much as an E step on that memory. gsl_matrix_free() releases it. */
+static gsl_matrix *
+resp_matrix_alloc (gsize n,
+                   guint k)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  gsize bytes = n * k * sizeof (double), huge = (gsize) 2 << 20;
+  void *mem = NULL;
+
+  if (bytes >= huge && posix_memalign (&mem, huge, bytes) == 0)
+    {
+      gsl_block *block = malloc (sizeof (gsl_block));
+      gsl_matrix *M;
+
+      if (block == NULL)
+        {
+          free (mem);
+          return gsl_matrix_alloc (n, k);
+        }
+      madvise (mem, bytes, MADV_HUGEPAGE);
+      block->size = n * k;
+      block->data = mem;
+      M = gsl_matrix_alloc_from_block (block, 0, n, k, k);
+      M->owner = 1;
+      return M;
+    }
+#endif
+  return gsl_matrix_alloc (n, k);
+}
 
 static void
 gmm_work_init (GmmWork *w,
@@ -47,7 +84,8 @@ gmm_work_init (GmmWork *w,
   w->d = d;
   w->k = k;
   w->reg = reg;
-  w->resp = g_new0 (double, n * k);
+  w->resp_matrix = resp_matrix_alloc (n, k);
+  w->resp = w->resp_matrix->data;
   w->nk = g_new0 (double, k);
   w->prec = g_new0 (double, k * d * d);
   w->logdet = g_new0 (double, k);
@@ -57,7 +95,7 @@ gmm_work_init (GmmWork *w,
 static void
 gmm_work_clear (GmmWork *w)
 {
-  g_free (w->resp);
+  gsl_matrix_free (w->resp_matrix);
   g_free (w->nk);
   g_free (w->prec);
   g_free (w->logdet);
@@ -690,7 +728,7 @@ em_iterate (const gsl_matrix *X,
 typedef struct
 {
   RlGmmModel *model;
-  double     *resp;
+  gsl_matrix *resp;
   GmmRun      run;
 } GmmBest;
 
@@ -705,12 +743,16 @@ model_assign (RlGmmModel       *dst,
   dst->max_extra_reg = src->max_extra_reg;
 }
 
+/* Keeps the responsibilities by trading buffers with @w: the next run
+ * overwrites all of w->resp before it reads it. */
 static void
 keep_if_better (GmmBest          *best,
                 const RlGmmModel *m,
-                const GmmWork    *w,
+                GmmWork          *w,
                 const GmmRun     *run)
 {
+  gsl_matrix *t;
+
   if (best->model != NULL && !(run->log_likelihood > best->run.log_likelihood))
     return;
   if (best->model == NULL)
@@ -718,7 +760,10 @@ keep_if_better (GmmBest          *best,
   else
     model_assign (best->model, m);
   best->run = *run;
-  memcpy (best->resp, w->resp, w->n * w->k * sizeof (double));
+  t = best->resp;
+  best->resp = w->resp_matrix;
+  w->resp_matrix = t;
+  w->resp = t->data;
 }
 
 /* Moves component @c of @m to row @p: mean x_p, the pooled covariance, weight 1/k. */
@@ -759,7 +804,7 @@ sample_far_row (const gsl_matrix *X,
 
   for (gsize i = 0; i < X->size1; i++)
     {
-      gsl_vector_const_view resp = gsl_vector_const_view_array (best->resp + i * m->k, m->k);
+      gsl_vector_const_view resp = gsl_vector_const_view_array (best->resp->data + i * m->k, m->k);
       const double *x = gsl_matrix_const_ptr (X, i, 0);
       const double *mu = gsl_matrix_const_ptr (m->means, gsl_vector_max_index (&resp.vector), 0);
       for (gsize j = 0; j < m->d; j++)
@@ -967,15 +1012,14 @@ check_options (const RlGmmOptions *opts,
 static RlClustering *
 make_result (const gsl_matrix *X,
              const RlGmmModel *m,
-             const double     *resp,
+             gsl_matrix      **resp,
              const GmmRun     *run)
 {
   gsize n = X->size1, d = X->size2;
   RlClustering *res = rl_clustering_new ("gmm", n, d, m->k);
   double p = rl_gmm_n_parameters (m->covariance, m->k, d);
 
-  res->responsibilities = gsl_matrix_alloc (n, m->k);
-  memcpy (res->responsibilities->data, resp, n * m->k * sizeof (double));
+  res->responsibilities = g_steal_pointer (resp);
   for (gsize i = 0; i < n; i++)
     {
       gsl_vector_view row = gsl_matrix_row (res->responsibilities, i);
@@ -1012,7 +1056,7 @@ rl_gmm_fit (const gsl_matrix   *X,
   rl_gsl_init ();
   m = rl_gmm_model_new (opts->covariance, opts->k, X->size2);
   gmm_work_init (&w, X->size1, X->size2, opts->k, opts->reg_covar);
-  best.resp = g_new (double, X->size1 * opts->k);
+  best.resp = resp_matrix_alloc (X->size1, opts->k);
   trials = swap_trials (opts, X->size1, X->size2);
 
   for (guint r = 0; r < opts->n_init && ok; r++)
@@ -1030,11 +1074,11 @@ rl_gmm_fit (const gsl_matrix   *X,
   if (ok && trials > 0)
     ok = swap_search (X, opts, trials, &best, &w, m, cancellable, error);
   if (ok && clustering != NULL)
-    *clustering = make_result (X, best.model, best.resp, &best.run);
+    *clustering = make_result (X, best.model, &best.resp, &best.run);
   if (ok && model != NULL)
     *model = g_steal_pointer (&best.model);
   g_clear_pointer (&best.model, rl_gmm_model_free);
-  g_free (best.resp);
+  g_clear_pointer (&best.resp, gsl_matrix_free);
   gmm_work_clear (&w);
   return ok;
 }
