@@ -21,6 +21,7 @@
 #endif
 #include "rl-error.h"
 #include "rl-input-check.h"
+#include "rl-validity-lanes.h"
 
 #define CANCEL_EVERY 64
 
@@ -447,6 +448,45 @@ lance_williams (RlLinkage method,
     }
 }
 
+/* The Ward and average updates of the row of @y in the square matrix, two
+ * active slots at a time with the operations of lance_williams() in each
+ * lane (so the same values); returns how many slots of c->active it did. */
+static guint
+merge_rows_in_lanes (Chain    *c,
+                     RlLinkage method,
+                     guint     x,
+                     guint     y,
+                     double    d_xy,
+                     guint     nx,
+                     guint     ny)
+{
+  const double *rx = c->D + (gsize) x * c->n;
+  double *ry = c->D + (gsize) y * c->n;
+  double fx = nx, fy = ny, fxy = nx + ny;
+  guint a = 0;
+
+  for (; a + 2 <= c->n_active; a += 2)
+    {
+      guint i0 = c->active[a], i1 = c->active[a + 1];
+      V2 dxi = { rx[i0], rx[i1] }, dyi = { ry[i0], ry[i1] }, v;
+
+      if (method == RL_LINKAGE_WARD)
+        {
+          V2 ni = { c->size[i0], c->size[i1] }, t = 1.0 / (fxy + ni);
+
+          v = v2_sqrt ((ni + fx) * t * dxi * dxi + (ni + fy) * t * dyi * dyi
+                       - ni * t * d_xy * d_xy);
+        }
+      else
+        v = (fx * dxi + fy * dyi) / fxy;
+      if (i0 != y)
+        ry[i0] = v[0];
+      if (i1 != y)
+        ry[i1] = v[1];
+    }
+  return a;
+}
+
 /* Merges slot @x into slot @y (x < y) at distance @d_xy. */
 static void
 chain_merge (Chain    *c,
@@ -455,27 +495,33 @@ chain_merge (Chain    *c,
              guint     y,
              double    d_xy)
 {
-  guint nx = c->size[x], ny = c->size[y], pos_x = 0;
+  guint nx = c->size[x], ny = c->size[y], lo = 0, hi = c->n_active, a = 0;
 
   chain_refresh (c, x);
   chain_refresh (c, y);
   c->size[x] = 0;
   c->size[y] = nx + ny;
-  for (guint a = 0; a < c->n_active; a++)
+  while (c->active[lo] != x)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (c->active[mid] <= x)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  remove_at (c->active, c->n_active, lo);
+  c->n_active--;
+  if (c->square && (method == RL_LINKAGE_WARD || method == RL_LINKAGE_AVERAGE))
+    a = merge_rows_in_lanes (c, method, x, y, d_xy, nx, ny);
+  for (; a < c->n_active; a++)
     {
       guint i = c->active[a];
-      double v;
 
-      if (i == x)
-        pos_x = a;
-      if (i == x || i == y)
-        continue;
-      v = lance_williams (method, *chain_at (c, x, i), *chain_at (c, y, i), d_xy,
-                          nx, ny, c->size[i]);
-      *chain_at (c, y, i) = v;   /* the row of y only, when square */
+      if (i != y)   /* the row of y only, when square */
+        *chain_at (c, y, i) = lance_williams (method, *chain_at (c, x, i), *chain_at (c, y, i),
+                                              d_xy, nx, ny, c->size[i]);
     }
-  remove_at (c->active, c->n_active, pos_x);
-  c->n_active--;
   c->log[++c->now] = y;
   c->stamp[y] = c->now;
 }

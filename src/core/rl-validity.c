@@ -17,38 +17,14 @@
 
 #include <math.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <gsl/gsl_math.h>
 #include "rl-error.h"
 #include "rl-input-check.h"
+#include "rl-validity-lanes.h"
 
 #define N_PARTS      2
 #define MIN_THREADED 1024
 #define MAX_ACC      ((gsize) 1 << 27)   /* doubles in the per-half accumulators */
-
-/* Two lanes of doubles, the width every x86-64 has (SSE2). */
-typedef double V2 __attribute__ ((vector_size (2 * sizeof (double))));
-
-static inline V2
-v2_sqrt (V2 v)
-{
-#ifdef __SSE2__
-  return _mm_sqrt_pd (v);
-#else
-  return (V2) { sqrt (v[0]), sqrt (v[1]) };
-#endif
-}
-
-static inline V2
-v2_load (const double *p)
-{
-  V2 v;
-
-  memcpy (&v, p, sizeof v);
-  return v;
-}
 
 typedef struct
 {
