@@ -17,6 +17,7 @@
 
 #include "rl-error.h"
 #include "rl-kmeans.h"
+#include "rl-lanes-private.h"
 #include "rl-kmeans-private.h"
 #include "rl-rng.h"
 
@@ -173,15 +174,11 @@ run_parts (PartFunc func,
 
 /* ---- M step ----------------------------------------------------------- */
 
-/* Components are handled LANES at a time, one lane each: a row adds to the
- * sums of all of them at once, and a lane sums over the rows in order as
- * the loop of one component would. Rows a component does not own add an
- * exact zero, which leaves its sums as they were. */
+/* Components are handled LANES at a time, one lane each, in two V2 halves:
+ * a row adds to the sums of all of them at once, and a lane sums over the
+ * rows in order as the loop of one component would. Rows a component does
+ * not own add an exact zero, which leaves its sums as they were. */
 #define LANES 4
-
-typedef double Lanes __attribute__ ((vector_size (LANES * sizeof (double))));
-
-#define lanes_splat(x) ((Lanes) { (x), (x), (x), (x) })
 
 static inline guint
 n_groups (guint k)
@@ -194,13 +191,15 @@ static inline void
 group_resp (const GmmWork *w,
             gsize          i,
             guint          c0,
-            Lanes         *r)
+            V2            *r0,
+            V2            *r1)
 {
   double v[LANES] = { 0.0 };
 
   for (guint l = 0; l < LANES && c0 + l < w->k; l++)
     v[l] = w->resp[i * w->k + c0 + l];
-  memcpy (r, v, sizeof v);
+  *r0 = v2_load (v);
+  *r1 = v2_load (v + 2);
 }
 
 typedef struct
@@ -212,37 +211,45 @@ typedef struct
 } MStep;
 
 /* Weights and means of the components of group @g; for the diagonal types
- * also the diagonal of their scatter Σ r·(x − μ)². @acc holds d lanes. */
+ * also the diagonal of their scatter Σ r·(x − μ)². @acc holds 4 d pairs:
+ * the sums of column j for the two halves at 2 j and 2 j + 1, the means
+ * after them. */
 static void
 group_moments (const MStep *s,
                guint        g,
-               Lanes       *acc)
+               V2          *acc)
 {
   const GmmWork *w = s->w;
   guint c0 = g * LANES;
   gsize d = w->d;
-  Lanes nk = lanes_splat (10.0 * DBL_EPSILON), inv;
+  V2 nk0 = { 10.0 * DBL_EPSILON, 10.0 * DBL_EPSILON }, nk1 = nk0, r0, r1, *mu = acc + 2 * d;
+  double nk[LANES];
 
-  memset (acc, 0, d * sizeof (Lanes));
+  memset (acc, 0, 2 * d * sizeof (V2));
   for (gsize i = 0; i < w->n; i++)
     {
       const double *x = s->X->data + i * s->X->tda;
-      Lanes r;
 
-      group_resp (w, i, c0, &r);
-
-      nk += r;
+      group_resp (w, i, c0, &r0, &r1);
+      nk0 += r0;
+      nk1 += r1;
       for (gsize j = 0; j < d; j++)
-        acc[j] += r * lanes_splat (x[j]);
+        {
+          V2 xj = { x[j], x[j] };
+
+          acc[2 * j] += r0 * xj;
+          acc[2 * j + 1] += r1 * xj;
+        }
     }
-  inv = 1.0 / nk;
+  memcpy (nk, &nk0, sizeof nk0);
+  memcpy (nk + 2, &nk1, sizeof nk1);
   for (guint l = 0; l < LANES && c0 + l < w->k; l++)
     {
-      double *mu = s->m->means->data + (c0 + l) * s->m->means->tda;
+      double *m = s->m->means->data + (c0 + l) * s->m->means->tda, inv = 1.0 / nk[l];
 
       w->nk[c0 + l] = nk[l];
       for (gsize j = 0; j < d; j++)
-        mu[j] = acc[j][l] * inv[l];
+        m[j] = acc[2 * j + l / 2][l % 2] * inv;
       gsl_vector_set (s->m->weights, c0 + l, nk[l] / w->n);
     }
   if (!is_diagonal (s->m->covariance))
@@ -250,29 +257,30 @@ group_moments (const MStep *s,
 
   for (gsize j = 0; j < d; j++)
     {
-      double mu[LANES] = { 0.0 };
+      double v[LANES] = { 0.0 };
 
       for (guint l = 0; l < LANES && c0 + l < w->k; l++)
-        mu[l] = gsl_matrix_get (s->m->means, c0 + l, j);
-      memcpy (&acc[d + j], mu, sizeof mu);
-      acc[j] = lanes_splat (0.0);
+        v[l] = gsl_matrix_get (s->m->means, c0 + l, j);
+      mu[2 * j] = v2_load (v);
+      mu[2 * j + 1] = v2_load (v + 2);
     }
+  memset (acc, 0, 2 * d * sizeof (V2));
   for (gsize i = 0; i < w->n; i++)
     {
       const double *x = s->X->data + i * s->X->tda;
-      Lanes r;
 
-      group_resp (w, i, c0, &r);
-
+      group_resp (w, i, c0, &r0, &r1);
       for (gsize j = 0; j < d; j++)
         {
-          Lanes t = lanes_splat (x[j]) - acc[d + j];
-          acc[j] += (r * t) * t;
+          V2 xj = { x[j], x[j] }, t0 = xj - mu[2 * j], t1 = xj - mu[2 * j + 1];
+
+          acc[2 * j] += (r0 * t0) * t0;
+          acc[2 * j + 1] += (r1 * t1) * t1;
         }
     }
   for (guint l = 0; l < LANES && c0 + l < w->k; l++)
     for (gsize j = 0; j < d; j++)
-      s->scatter[(c0 + l) * d * d + j * d + j] = acc[j][l];
+      s->scatter[(c0 + l) * d * d + j * d + j] = acc[2 * j + l / 2][l % 2];
 }
 
 /* Σ r·(x − μ)(x − μ)ᵀ of component @c (lower triangle) into its d × d
@@ -312,7 +320,7 @@ m_step_part (gpointer data,
              guint    n_parts)
 {
   const MStep *s = data;
-  Lanes *acc = g_aligned_alloc (2 * s->w->d, sizeof (Lanes), sizeof (Lanes));
+  g_autofree V2 *acc = g_new (V2, 4 * s->w->d);
   g_autofree double *diff = g_new (double, s->w->d);
 
   for (guint g = part; g < n_groups (s->w->k); g += n_parts)
@@ -322,7 +330,6 @@ m_step_part (gpointer data,
         if (!is_diagonal (s->m->covariance))
           component_scatter (s, c, diff);
     }
-  g_aligned_free (acc);
 }
 
 /* Scales the scatter, adds reg_covar, and writes it as block @c (or all blocks). */
@@ -572,18 +579,18 @@ log_prob_row (const EStep  *e,
   for (guint g = 0; g < n_groups (k); g++)
     {
       const double *mu = e->meansT + g * LANES, *p = e->precT + g * LANES;
-      Lanes q = lanes_splat (0.0), m, pr;
+      V2 q0 = { 0.0, 0.0 }, q1 = q0;
 
       for (gsize j = 0; j < w->d; j++, mu += e->width, p += e->width)
         {
-          Lanes t;
+          V2 xj = { x[j], x[j] };
+          V2 t0 = (xj - v2_load (mu)) * v2_load (p), t1 = (xj - v2_load (mu + 2)) * v2_load (p + 2);
 
-          memcpy (&m, mu, sizeof m);
-          memcpy (&pr, p, sizeof pr);
-          t = (lanes_splat (x[j]) - m) * pr;
-          q += t * t;
+          q0 += t0 * t0;
+          q1 += t1 * t1;
         }
-      memcpy (lp + g * LANES, &q, sizeof q);
+      memcpy (lp + g * LANES, &q0, sizeof q0);
+      memcpy (lp + g * LANES + 2, &q1, sizeof q1);
     }
   for (guint c = 0; c < k; c++)
     lp[c] = e->log_weight[c] - 0.5 * lp[c];

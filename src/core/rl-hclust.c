@@ -21,7 +21,7 @@
 #endif
 #include "rl-error.h"
 #include "rl-input-check.h"
-#include "rl-validity-lanes.h"
+#include "rl-lanes-private.h"
 
 #define CANCEL_EVERY 64
 

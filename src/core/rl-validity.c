@@ -20,7 +20,7 @@
 #include <gsl/gsl_math.h>
 #include "rl-error.h"
 #include "rl-input-check.h"
-#include "rl-validity-lanes.h"
+#include "rl-lanes-private.h"
 
 #define N_PARTS      2
 #define MIN_THREADED 1024

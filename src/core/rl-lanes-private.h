@@ -1,5 +1,5 @@
-/* rl-validity-lanes.h — two-lane vectors of doubles for the distance kernels
- * of the silhouette and the linkage (private to the core)
+/* rl-lanes-private.h — two-lane vectors of doubles for the inner loops of
+ * the silhouette, the linkage and the Gaussian mixtures (private to the core)
  *
  * Copyright 2026 The RegionLab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
