@@ -194,10 +194,17 @@ group_resp (const GmmWork *w,
             V2            *r0,
             V2            *r1)
 {
+  const double *r = w->resp + i * w->k + c0;
   double v[LANES] = { 0.0 };
 
-  for (guint l = 0; l < LANES && c0 + l < w->k; l++)
-    v[l] = w->resp[i * w->k + c0 + l];
+  if (c0 + LANES <= w->k)
+    {
+      *r0 = v2_load (r);
+      *r1 = v2_load (r + 2);
+      return;
+    }
+  for (guint l = 0; c0 + l < w->k; l++)
+    v[l] = r[l];
   *r0 = v2_load (v);
   *r1 = v2_load (v + 2);
 }
