@@ -217,6 +217,83 @@ typedef struct
   double           *scatter;   /* k blocks of d × d */
 } MStep;
 
+#define CHUNK 4   /* columns whose sums stay in registers during a pass */
+
+/* One pass over the rows for columns j0 … j0 + W − 1 of group @c0 (W is
+ * CHUNK or 1, known where this is inlined): the sums of r·x, or with @mu
+ * (2 W halves) of r·(x − μ)², into @out (2 W halves), and when @nk is
+ * given, the sums of r. */
+static inline __attribute__ ((always_inline)) void
+group_pass (const MStep *s,
+            guint        c0,
+            gsize        j0,
+            guint        W,
+            const V2    *mu,
+            V2          *out,
+            V2          *nk)
+{
+  const GmmWork *w = s->w;
+  V2 a[2 * CHUNK] = { { 0.0, 0.0 } }, n0 = { 0.0, 0.0 }, n1 = n0, r0, r1;
+
+  if (nk != NULL)
+    {
+      n0 = nk[0];
+      n1 = nk[1];
+    }
+  for (gsize i = 0; i < w->n; i++)
+    {
+      const double *x = s->X->data + i * s->X->tda + j0;
+
+      group_resp (w, i, c0, &r0, &r1);
+      if (nk != NULL)
+        {
+          n0 += r0;
+          n1 += r1;
+        }
+#pragma GCC unroll 4
+      for (guint l = 0; l < W; l++)
+        {
+          V2 xj = { x[l], x[l] };
+
+          if (mu == NULL)
+            {
+              a[2 * l] += r0 * xj;
+              a[2 * l + 1] += r1 * xj;
+            }
+          else
+            {
+              V2 t0 = xj - mu[2 * l], t1 = xj - mu[2 * l + 1];
+
+              a[2 * l] += (r0 * t0) * t0;
+              a[2 * l + 1] += (r1 * t1) * t1;
+            }
+        }
+    }
+  memcpy (out, a, 2 * W * sizeof (V2));
+  if (nk != NULL)
+    {
+      nk[0] = n0;
+      nk[1] = n1;
+    }
+}
+
+/* All the columns of group @c0, CHUNK at a time; the sums of r with the first. */
+static void
+group_sums (const MStep *s,
+            guint        c0,
+            const V2    *mu,
+            V2          *out,
+            V2          *nk)
+{
+  gsize d = s->w->d, j = 0;
+
+  for (; j + CHUNK <= d; j += CHUNK)
+    group_pass (s, c0, j, CHUNK, mu != NULL ? mu + 2 * j : NULL, out + 2 * j,
+                j == 0 ? nk : NULL);
+  for (; j < d; j++)
+    group_pass (s, c0, j, 1, mu != NULL ? mu + 2 * j : NULL, out + 2 * j, j == 0 ? nk : NULL);
+}
+
 /* Weights and means of the components of group @g; for the diagonal types
  * also the diagonal of their scatter Σ r·(x − μ)². @acc holds 4 d pairs:
  * the sums of column j for the two halves at 2 j and 2 j + 1, the means
@@ -229,27 +306,12 @@ group_moments (const MStep *s,
   const GmmWork *w = s->w;
   guint c0 = g * LANES;
   gsize d = w->d;
-  V2 nk0 = { 10.0 * DBL_EPSILON, 10.0 * DBL_EPSILON }, nk1 = nk0, r0, r1, *mu = acc + 2 * d;
+  V2 nkv[2] = { { 10.0 * DBL_EPSILON, 10.0 * DBL_EPSILON }, { 10.0 * DBL_EPSILON, 10.0 * DBL_EPSILON } };
+  V2 *mu = acc + 2 * d;
   double nk[LANES];
 
-  memset (acc, 0, 2 * d * sizeof (V2));
-  for (gsize i = 0; i < w->n; i++)
-    {
-      const double *x = s->X->data + i * s->X->tda;
-
-      group_resp (w, i, c0, &r0, &r1);
-      nk0 += r0;
-      nk1 += r1;
-      for (gsize j = 0; j < d; j++)
-        {
-          V2 xj = { x[j], x[j] };
-
-          acc[2 * j] += r0 * xj;
-          acc[2 * j + 1] += r1 * xj;
-        }
-    }
-  memcpy (nk, &nk0, sizeof nk0);
-  memcpy (nk + 2, &nk1, sizeof nk1);
+  group_sums (s, c0, NULL, acc, nkv);
+  memcpy (nk, nkv, sizeof nk);
   for (guint l = 0; l < LANES && c0 + l < w->k; l++)
     {
       double *m = s->m->means->data + (c0 + l) * s->m->means->tda, inv = 1.0 / nk[l];
@@ -271,20 +333,7 @@ group_moments (const MStep *s,
       mu[2 * j] = v2_load (v);
       mu[2 * j + 1] = v2_load (v + 2);
     }
-  memset (acc, 0, 2 * d * sizeof (V2));
-  for (gsize i = 0; i < w->n; i++)
-    {
-      const double *x = s->X->data + i * s->X->tda;
-
-      group_resp (w, i, c0, &r0, &r1);
-      for (gsize j = 0; j < d; j++)
-        {
-          V2 xj = { x[j], x[j] }, t0 = xj - mu[2 * j], t1 = xj - mu[2 * j + 1];
-
-          acc[2 * j] += (r0 * t0) * t0;
-          acc[2 * j + 1] += (r1 * t1) * t1;
-        }
-    }
+  group_sums (s, c0, mu, acc, NULL);
   for (guint l = 0; l < LANES && c0 + l < w->k; l++)
     for (gsize j = 0; j < d; j++)
       s->scatter[(c0 + l) * d * d + j * d + j] = acc[2 * j + l / 2][l % 2];
