@@ -351,6 +351,8 @@ chain_clear (Chain *c)
   g_free (c->log);
 }
 
+#define REFRESH_AHEAD 16
+
 /* Completes row @x of the square matrix: the pairs with the clusters
  * merged since it was last complete are copied from their rows. */
 static void
@@ -366,6 +368,9 @@ chain_refresh (Chain *c,
     {
       guint y = c->log[m];
 
+      /* the reads miss the cache: start those of later merges early */
+      if (m + REFRESH_AHEAD <= c->now)
+        __builtin_prefetch (c->D + (gsize) c->log[m + REFRESH_AHEAD] * c->n + x);
       if (y != x && c->size[y] > 0)
         row[y] = c->D[(gsize) y * c->n + x];
     }
