@@ -7,12 +7,17 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_linalg.h>
 
 #include "rl-error.h"
 #include "rl-kmeans.h"
+#include "rl-lanes-private.h"
 #include "rl-kmeans-private.h"
 #include "rl-rng.h"
 
@@ -29,13 +34,45 @@ typedef struct
   gsize   n, d;
   guint   k;
   double  reg;
+  gsl_matrix *resp_matrix;   /* owns resp */
   double *resp;    /* n × k responsibilities */
   double *nk;      /* k, Σ of the responsibilities */
   double *prec;    /* k × d × d */
   double *logdet;  /* k, log det P_c */
-  double *diff;    /* d */
-  double *lp;      /* k */
+  double *lse;     /* n, the log-likelihood of each row */
 } GmmWork;
+
+/* An n × k matrix for responsibilities, on huge pages where the system
+ * has them: on some virtual machines a page fault on first touch costs as
+ * much as an E step on that memory. gsl_matrix_free() releases it. */
+static gsl_matrix *
+resp_matrix_alloc (gsize n,
+                   guint k)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  gsize bytes = n * k * sizeof (double), huge = (gsize) 2 << 20;
+  void *mem = NULL;
+
+  if (bytes >= huge && posix_memalign (&mem, huge, bytes) == 0)
+    {
+      gsl_block *block = malloc (sizeof (gsl_block));
+      gsl_matrix *M;
+
+      if (block == NULL)
+        {
+          free (mem);
+          return gsl_matrix_alloc (n, k);
+        }
+      madvise (mem, bytes, MADV_HUGEPAGE);
+      block->size = n * k;
+      block->data = mem;
+      M = gsl_matrix_alloc_from_block (block, 0, n, k, k);
+      M->owner = 1;
+      return M;
+    }
+#endif
+  return gsl_matrix_alloc (n, k);
+}
 
 static void
 gmm_work_init (GmmWork *w,
@@ -48,23 +85,22 @@ gmm_work_init (GmmWork *w,
   w->d = d;
   w->k = k;
   w->reg = reg;
-  w->resp = g_new0 (double, n * k);
+  w->resp_matrix = resp_matrix_alloc (n, k);
+  w->resp = w->resp_matrix->data;
   w->nk = g_new0 (double, k);
   w->prec = g_new0 (double, k * d * d);
   w->logdet = g_new0 (double, k);
-  w->diff = g_new0 (double, d);
-  w->lp = g_new0 (double, k);
+  w->lse = g_new0 (double, n);
 }
 
 static void
 gmm_work_clear (GmmWork *w)
 {
-  g_free (w->resp);
+  gsl_matrix_free (w->resp_matrix);
   g_free (w->nk);
   g_free (w->prec);
   g_free (w->logdet);
-  g_free (w->diff);
-  g_free (w->lp);
+  g_free (w->lse);
 }
 
 static gboolean
@@ -73,59 +109,282 @@ is_diagonal (RlCovariance covariance)
   return covariance == RL_COVARIANCE_DIAG || covariance == RL_COVARIANCE_SPHERICAL;
 }
 
-/* ---- M step ----------------------------------------------------------- */
+/* ---- threads ------------------------------------------------------------ */
 
-static void
-estimate_weights_means (const gsl_matrix *X,
-                        GmmWork          *w,
-                        RlGmmModel       *m)
+/* The E and M steps split their work into parts that write disjoint
+ * results, and every sum keeps the order of the one-thread loop, so the fit
+ * is the same, bit for bit, whatever the number of threads. */
+#define MAX_PARTS      8
+#define MIN_PARALLEL   2e5   /* n · k · d below which one thread does it all */
+
+typedef void (*PartFunc) (gpointer data,
+                          guint    part,
+                          guint    n_parts);
+
+typedef struct
 {
-  gsl_matrix_set_zero (m->means);
-  for (guint c = 0; c < w->k; c++)
-    w->nk[c] = 10.0 * DBL_EPSILON;
-  for (gsize i = 0; i < w->n; i++)
+  PartFunc func;
+  gpointer data;
+  guint    part, n_parts;
+} PartJob;
+
+static gpointer
+part_job_run (gpointer data)
+{
+  PartJob *job = data;
+
+  job->func (job->data, job->part, job->n_parts);
+  return NULL;
+}
+
+static guint
+parts_for (const GmmWork *w,
+           gsize          max)
+{
+  guint t = MIN (g_get_num_processors (), MAX_PARTS);
+
+  if ((double) w->n * w->k * w->d < MIN_PARALLEL)
+    t = 1;
+  return CLAMP (t, 1, MAX (max, 1));
+}
+
+/* Runs @func on parts 0 .. @n_parts − 1, part 0 in the calling thread; a
+ * part whose thread cannot be started runs here too. */
+static void
+run_parts (PartFunc func,
+           gpointer data,
+           guint    n_parts)
+{
+  PartJob jobs[MAX_PARTS];
+  GThread *threads[MAX_PARTS] = { NULL };
+
+  for (guint t = 0; t < n_parts; t++)
+    jobs[t] = (PartJob) { func, data, t, n_parts };
+  for (guint t = 1; t < n_parts; t++)
+    threads[t] = g_thread_try_new ("rl-gmm", part_job_run, &jobs[t], NULL);
+  part_job_run (&jobs[0]);
+  for (guint t = 1; t < n_parts; t++)
     {
-      const double *x = X->data + i * X->tda;
-      for (guint c = 0; c < w->k; c++)
-        {
-          double r = w->resp[i * w->k + c];
-          double *mu = m->means->data + c * m->means->tda;
-          if (r == 0.0)
-            continue;
-          w->nk[c] += r;
-          for (gsize j = 0; j < w->d; j++)
-            mu[j] += r * x[j];
-        }
-    }
-  for (guint c = 0; c < w->k; c++)
-    {
-      gsl_vector_view mu = gsl_matrix_row (m->means, c);
-      gsl_vector_scale (&mu.vector, 1.0 / w->nk[c]);
-      gsl_vector_set (m->weights, c, w->nk[c] / w->n);
+      if (threads[t] != NULL)
+        g_thread_join (threads[t]);
+      else
+        part_job_run (&jobs[t]);
     }
 }
 
-/* Adds r·(x − μ)(x − μ)ᵀ (lower triangle, or the diagonal only) to the
- * d × d row-major block @S. */
-static void
-accumulate_scatter (const double *x,
-                    const double *mu,
-                    double        r,
-                    gboolean      diagonal,
-                    double       *diff,
-                    gsize         d,
-                    double       *S)
+/* ---- M step ----------------------------------------------------------- */
+
+/* Components are handled LANES at a time, one lane each, in two V2 halves:
+ * a row adds to the sums of all of them at once, and a lane sums over the
+ * rows in order as the loop of one component would. Rows a component does
+ * not own add an exact zero, which leaves its sums as they were. */
+#define LANES 4
+
+static inline guint
+n_groups (guint k)
 {
-  for (gsize j = 0; j < d; j++)
-    diff[j] = x[j] - mu[j];
+  return (k + LANES - 1) / LANES;
+}
+
+/* The responsibilities of components c0 … c0 + LANES − 1 for row @i, 0 past k. */
+static inline void
+group_resp (const GmmWork *w,
+            gsize          i,
+            guint          c0,
+            V2            *r0,
+            V2            *r1)
+{
+  const double *r = w->resp + i * w->k + c0;
+  double v[LANES] = { 0.0 };
+
+  if (c0 + LANES <= w->k)
+    {
+      *r0 = v2_load (r);
+      *r1 = v2_load (r + 2);
+      return;
+    }
+  for (guint l = 0; c0 + l < w->k; l++)
+    v[l] = r[l];
+  *r0 = v2_load (v);
+  *r1 = v2_load (v + 2);
+}
+
+typedef struct
+{
+  const gsl_matrix *X;
+  GmmWork          *w;
+  RlGmmModel       *m;
+  double           *scatter;   /* k blocks of d × d */
+} MStep;
+
+#define CHUNK 4   /* columns whose sums stay in registers during a pass */
+
+/* One pass over the rows for columns j0 … j0 + W − 1 of group @c0 (W is
+ * CHUNK or 1, known where this is inlined): the sums of r·x, or with @mu
+ * (2 W halves) of r·(x − μ)², into @out (2 W halves), and when @nk is
+ * given, the sums of r. */
+static inline __attribute__ ((always_inline)) void
+group_pass (const MStep *s,
+            guint        c0,
+            gsize        j0,
+            guint        W,
+            const V2    *mu,
+            V2          *out,
+            V2          *nk)
+{
+  const GmmWork *w = s->w;
+  V2 a[2 * CHUNK] = { { 0.0, 0.0 } }, n0 = { 0.0, 0.0 }, n1 = n0, r0, r1;
+
+  if (nk != NULL)
+    {
+      n0 = nk[0];
+      n1 = nk[1];
+    }
+  for (gsize i = 0; i < w->n; i++)
+    {
+      const double *x = s->X->data + i * s->X->tda + j0;
+
+      group_resp (w, i, c0, &r0, &r1);
+      if (nk != NULL)
+        {
+          n0 += r0;
+          n1 += r1;
+        }
+#pragma GCC unroll 4
+      for (guint l = 0; l < W; l++)
+        {
+          V2 xj = { x[l], x[l] };
+
+          if (mu == NULL)
+            {
+              a[2 * l] += r0 * xj;
+              a[2 * l + 1] += r1 * xj;
+            }
+          else
+            {
+              V2 t0 = xj - mu[2 * l], t1 = xj - mu[2 * l + 1];
+
+              a[2 * l] += (r0 * t0) * t0;
+              a[2 * l + 1] += (r1 * t1) * t1;
+            }
+        }
+    }
+  memcpy (out, a, 2 * W * sizeof (V2));
+  if (nk != NULL)
+    {
+      nk[0] = n0;
+      nk[1] = n1;
+    }
+}
+
+/* All the columns of group @c0, CHUNK at a time; the sums of r with the first. */
+static void
+group_sums (const MStep *s,
+            guint        c0,
+            const V2    *mu,
+            V2          *out,
+            V2          *nk)
+{
+  gsize d = s->w->d, j = 0;
+
+  for (; j + CHUNK <= d; j += CHUNK)
+    group_pass (s, c0, j, CHUNK, mu != NULL ? mu + 2 * j : NULL, out + 2 * j,
+                j == 0 ? nk : NULL);
+  for (; j < d; j++)
+    group_pass (s, c0, j, 1, mu != NULL ? mu + 2 * j : NULL, out + 2 * j, j == 0 ? nk : NULL);
+}
+
+/* Weights and means of the components of group @g; for the diagonal types
+ * also the diagonal of their scatter Σ r·(x − μ)². @acc holds 4 d pairs:
+ * the sums of column j for the two halves at 2 j and 2 j + 1, the means
+ * after them. */
+static void
+group_moments (const MStep *s,
+               guint        g,
+               V2          *acc)
+{
+  const GmmWork *w = s->w;
+  guint c0 = g * LANES;
+  gsize d = w->d;
+  V2 nkv[2] = { { 10.0 * DBL_EPSILON, 10.0 * DBL_EPSILON }, { 10.0 * DBL_EPSILON, 10.0 * DBL_EPSILON } };
+  V2 *mu = acc + 2 * d;
+  double nk[LANES];
+
+  group_sums (s, c0, NULL, acc, nkv);
+  memcpy (nk, nkv, sizeof nk);
+  for (guint l = 0; l < LANES && c0 + l < w->k; l++)
+    {
+      double *m = s->m->means->data + (c0 + l) * s->m->means->tda, inv = 1.0 / nk[l];
+
+      w->nk[c0 + l] = nk[l];
+      for (gsize j = 0; j < d; j++)
+        m[j] = acc[2 * j + l / 2][l % 2] * inv;
+      gsl_vector_set (s->m->weights, c0 + l, nk[l] / w->n);
+    }
+  if (!is_diagonal (s->m->covariance))
+    return;
+
   for (gsize j = 0; j < d; j++)
     {
-      double *row = S + j * d, rj = r * diff[j];
-      if (diagonal)
-        row[j] += rj * diff[j];
-      else
-        for (gsize l = 0; l <= j; l++)
-          row[l] += rj * diff[l];
+      double v[LANES] = { 0.0 };
+
+      for (guint l = 0; l < LANES && c0 + l < w->k; l++)
+        v[l] = gsl_matrix_get (s->m->means, c0 + l, j);
+      mu[2 * j] = v2_load (v);
+      mu[2 * j + 1] = v2_load (v + 2);
+    }
+  group_sums (s, c0, mu, acc, NULL);
+  for (guint l = 0; l < LANES && c0 + l < w->k; l++)
+    for (gsize j = 0; j < d; j++)
+      s->scatter[(c0 + l) * d * d + j * d + j] = acc[2 * j + l / 2][l % 2];
+}
+
+/* Σ r·(x − μ)(x − μ)ᵀ of component @c (lower triangle) into its d × d
+ * row-major block of the scatter. */
+static void
+component_scatter (const MStep *s,
+                   guint        c,
+                   double      *diff)
+{
+  const GmmWork *w = s->w;
+  const double *mu = s->m->means->data + c * s->m->means->tda;
+  double *S = s->scatter + c * w->d * w->d;
+  gsize d = w->d;
+
+  for (gsize i = 0; i < w->n; i++)
+    {
+      const double *x = s->X->data + i * s->X->tda;
+      double r = w->resp[i * w->k + c];
+
+      if (r == 0.0)
+        continue;
+      for (gsize j = 0; j < d; j++)
+        diff[j] = x[j] - mu[j];
+      for (gsize j = 0; j < d; j++)
+        {
+          double *row = S + j * d, rj = r * diff[j];
+          for (gsize l = 0; l <= j; l++)
+            row[l] += rj * diff[l];
+        }
+    }
+}
+
+/* The groups part, part + n_parts, …: each reads every row in order. */
+static void
+m_step_part (gpointer data,
+             guint    part,
+             guint    n_parts)
+{
+  const MStep *s = data;
+  g_autofree V2 *acc = g_new (V2, 4 * s->w->d);
+  g_autofree double *diff = g_new (double, s->w->d);
+
+  for (guint g = part; g < n_groups (s->w->k); g += n_parts)
+    {
+      group_moments (s, g, acc);
+      for (guint c = g * LANES; c < MIN ((g + 1) * LANES, s->w->k); c++)
+        if (!is_diagonal (s->m->covariance))
+          component_scatter (s, c, diff);
     }
 }
 
@@ -167,18 +426,12 @@ m_step (const gsl_matrix *X,
         GmmWork          *w,
         RlGmmModel       *m)
 {
-  gsize d = w->d, dd = d * d;
+  gsize d = w->d;
   g_autoptr(gsl_matrix) scatter = gsl_matrix_calloc (w->k * d, d);
-  gboolean diagonal = is_diagonal (m->covariance);
+  MStep s = { X, w, m, scatter->data };
   double total = 0.0;
 
-  estimate_weights_means (X, w, m);
-  for (gsize i = 0; i < w->n; i++)
-    for (guint c = 0; c < w->k; c++)
-      if (w->resp[i * w->k + c] != 0.0)
-        accumulate_scatter (X->data + i * X->tda, m->means->data + c * m->means->tda,
-                            w->resp[i * w->k + c], diagonal, w->diff, d,
-                            scatter->data + c * dd);
+  run_parts (m_step_part, &s, parts_for (w, n_groups (w->k)));
   for (guint c = 0; c < w->k; c++)
     {
       gsl_matrix_view S = gsl_matrix_submatrix (scatter, c * d, 0, d, d);
@@ -325,12 +578,11 @@ compute_precisions (RlGmmModel *m,
 
 /* ---- E step ------------------------------------------------------------- */
 
-/* ‖P(x − μ)‖² for one component. */
+/* ‖P(x − μ)‖² for one component with a full precision factor P. */
 static double
 mahalanobis2 (const double *x,
               const double *mu,
               const double *P,
-              gboolean      diagonal,
               gsize         d,
               double       *diff)
 {
@@ -338,12 +590,6 @@ mahalanobis2 (const double *x,
 
   for (gsize j = 0; j < d; j++)
     diff[j] = x[j] - mu[j];
-  if (diagonal)
-    {
-      for (gsize j = 0; j < d; j++)
-        q += (diff[j] * P[j]) * (diff[j] * P[j]);
-      return q;
-    }
   for (gsize j = 0; j < d; j++)
     {
       const double *row = P + j * d;
@@ -355,37 +601,112 @@ mahalanobis2 (const double *x,
   return q;
 }
 
-/* Responsibilities into w->resp (log-sum-exp); returns the total log-likelihood. */
+typedef struct
+{
+  const gsl_matrix *X;
+  const RlGmmModel *m;
+  GmmWork          *w;
+  const double     *log_weight;  /* k, log π_c − ½ d log 2π + log det P_c */
+  double           *meansT;      /* d × width, diagonal types only */
+  double           *precT;       /* d × width, the diagonal of every P_c */
+  guint             width;       /* k rounded up to whole groups of LANES */
+} EStep;
+
+/* log π_c + log N(x | μ_c, Σ_c) of every component into @lp. For the
+ * diagonal types the components run side by side (d × k layouts), each
+ * summing over j in order as the loop of one component would. */
+static void
+log_prob_row (const EStep  *e,
+              const double *x,
+              double       *lp,
+              double       *diff)
+{
+  const GmmWork *w = e->w;
+  guint k = w->k;
+
+  if (e->meansT == NULL)
+    {
+      for (guint c = 0; c < k; c++)
+        lp[c] = e->log_weight[c]
+                - 0.5 * mahalanobis2 (x, e->m->means->data + c * e->m->means->tda,
+                                      w->prec + c * w->d * w->d, w->d, diff);
+      return;
+    }
+  for (guint g = 0; g < n_groups (k); g++)
+    {
+      const double *mu = e->meansT + g * LANES, *p = e->precT + g * LANES;
+      V2 q0 = { 0.0, 0.0 }, q1 = q0;
+
+      for (gsize j = 0; j < w->d; j++, mu += e->width, p += e->width)
+        {
+          V2 xj = { x[j], x[j] };
+          V2 t0 = (xj - v2_load (mu)) * v2_load (p), t1 = (xj - v2_load (mu + 2)) * v2_load (p + 2);
+
+          q0 += t0 * t0;
+          q1 += t1 * t1;
+        }
+      memcpy (lp + g * LANES, &q0, sizeof q0);
+      memcpy (lp + g * LANES + 2, &q1, sizeof q1);
+    }
+  for (guint c = 0; c < k; c++)
+    lp[c] = e->log_weight[c] - 0.5 * lp[c];
+}
+
+/* Responsibilities and log-likelihoods of the rows of one part (log-sum-exp). */
+static void
+e_step_part (gpointer data,
+             guint    part,
+             guint    n_parts)
+{
+  const EStep *e = data;
+  GmmWork *w = e->w;
+  gsize first = w->n * part / n_parts, last = w->n * (part + 1) / n_parts;
+  g_autofree double *lp = g_new (double, n_groups (w->k) * LANES);
+  g_autofree double *diff = g_new (double, w->d);
+
+  for (gsize i = first; i < last; i++)
+    {
+      double *r = w->resp + i * w->k, top = -INFINITY, s = 0.0;
+
+      log_prob_row (e, e->X->data + i * e->X->tda, lp, diff);
+      for (guint c = 0; c < w->k; c++)
+        top = MAX (top, lp[c]);
+      for (guint c = 0; c < w->k; c++)
+        s += r[c] = exp (lp[c] - top);
+      w->lse[i] = top + log (s);
+      for (guint c = 0; c < w->k; c++)
+        r[c] /= s;
+    }
+}
+
+/* Responsibilities into w->resp; returns the total log-likelihood, summed
+ * over the rows in order. */
 static double
 e_step (const gsl_matrix *X,
         const RlGmmModel *m,
         GmmWork          *w)
 {
-  gboolean diagonal = is_diagonal (m->covariance);
   double base = -0.5 * w->d * log (2.0 * M_PI), total = 0.0;
   g_autofree double *log_weight = g_new (double, w->k);
+  g_autofree double *meansT = NULL, *precT = NULL;
+  EStep e = { X, m, w, log_weight, NULL, NULL, n_groups (w->k) * LANES };
 
   for (guint c = 0; c < w->k; c++)
     log_weight[c] = log (gsl_vector_get (m->weights, c)) + base + w->logdet[c];
-  for (gsize i = 0; i < w->n; i++)
+  if (is_diagonal (m->covariance))
     {
-      const double *x = X->data + i * X->tda;
-      double *r = w->resp + i * w->k, top = -INFINITY, s = 0.0, lse;
-
+      e.meansT = meansT = g_new0 (double, w->d * e.width);
+      e.precT = precT = g_new0 (double, w->d * e.width);
       for (guint c = 0; c < w->k; c++)
-        {
-          double q = mahalanobis2 (x, m->means->data + c * m->means->tda,
-                                   w->prec + c * w->d * w->d, diagonal, w->d, w->diff);
-          w->lp[c] = log_weight[c] - 0.5 * q;
-          top = MAX (top, w->lp[c]);
-        }
-      for (guint c = 0; c < w->k; c++)
-        s += r[c] = exp (w->lp[c] - top);
-      lse = top + log (s);
-      for (guint c = 0; c < w->k; c++)
-        r[c] /= s;
-      total += lse;
+        for (gsize j = 0; j < w->d; j++)
+          {
+            meansT[j * e.width + c] = gsl_matrix_get (m->means, c, j);
+            precT[j * e.width + c] = w->prec[c * w->d * w->d + j];
+          }
     }
+  run_parts (e_step_part, &e, parts_for (w, w->n));
+  for (gsize i = 0; i < w->n; i++)
+    total += w->lse[i];
   return total;
 }
 
@@ -470,7 +791,7 @@ em_iterate (const gsl_matrix *X,
 typedef struct
 {
   RlGmmModel *model;
-  double     *resp;
+  gsl_matrix *resp;
   GmmRun      run;
 } GmmBest;
 
@@ -485,12 +806,16 @@ model_assign (RlGmmModel       *dst,
   dst->max_extra_reg = src->max_extra_reg;
 }
 
+/* Keeps the responsibilities by trading buffers with @w: the next run
+ * overwrites all of w->resp before it reads it. */
 static void
 keep_if_better (GmmBest          *best,
                 const RlGmmModel *m,
-                const GmmWork    *w,
+                GmmWork          *w,
                 const GmmRun     *run)
 {
+  gsl_matrix *t;
+
   if (best->model != NULL && !(run->log_likelihood > best->run.log_likelihood))
     return;
   if (best->model == NULL)
@@ -498,7 +823,10 @@ keep_if_better (GmmBest          *best,
   else
     model_assign (best->model, m);
   best->run = *run;
-  memcpy (best->resp, w->resp, w->n * w->k * sizeof (double));
+  t = best->resp;
+  best->resp = w->resp_matrix;
+  w->resp_matrix = t;
+  w->resp = t->data;
 }
 
 /* Moves component @c of @m to row @p: mean x_p, the pooled covariance, weight 1/k. */
@@ -539,7 +867,7 @@ sample_far_row (const gsl_matrix *X,
 
   for (gsize i = 0; i < X->size1; i++)
     {
-      gsl_vector_const_view resp = gsl_vector_const_view_array (best->resp + i * m->k, m->k);
+      gsl_vector_const_view resp = gsl_vector_const_view_array (best->resp->data + i * m->k, m->k);
       const double *x = gsl_matrix_const_ptr (X, i, 0);
       const double *mu = gsl_matrix_const_ptr (m->means, gsl_vector_max_index (&resp.vector), 0);
       for (gsize j = 0; j < m->d; j++)
@@ -747,15 +1075,14 @@ check_options (const RlGmmOptions *opts,
 static RlClustering *
 make_result (const gsl_matrix *X,
              const RlGmmModel *m,
-             const double     *resp,
+             gsl_matrix      **resp,
              const GmmRun     *run)
 {
   gsize n = X->size1, d = X->size2;
   RlClustering *res = rl_clustering_new ("gmm", n, d, m->k);
   double p = rl_gmm_n_parameters (m->covariance, m->k, d);
 
-  res->responsibilities = gsl_matrix_alloc (n, m->k);
-  memcpy (res->responsibilities->data, resp, n * m->k * sizeof (double));
+  res->responsibilities = g_steal_pointer (resp);
   for (gsize i = 0; i < n; i++)
     {
       gsl_vector_view row = gsl_matrix_row (res->responsibilities, i);
@@ -792,7 +1119,7 @@ rl_gmm_fit (const gsl_matrix   *X,
   rl_gsl_init ();
   m = rl_gmm_model_new (opts->covariance, opts->k, X->size2);
   gmm_work_init (&w, X->size1, X->size2, opts->k, opts->reg_covar);
-  best.resp = g_new (double, X->size1 * opts->k);
+  best.resp = resp_matrix_alloc (X->size1, opts->k);
   trials = swap_trials (opts, X->size1, X->size2);
 
   for (guint r = 0; r < opts->n_init && ok; r++)
@@ -810,11 +1137,11 @@ rl_gmm_fit (const gsl_matrix   *X,
   if (ok && trials > 0)
     ok = swap_search (X, opts, trials, &best, &w, m, cancellable, error);
   if (ok && clustering != NULL)
-    *clustering = make_result (X, best.model, best.resp, &best.run);
+    *clustering = make_result (X, best.model, &best.resp, &best.run);
   if (ok && model != NULL)
     *model = g_steal_pointer (&best.model);
   g_clear_pointer (&best.model, rl_gmm_model_free);
-  g_free (best.resp);
+  g_clear_pointer (&best.resp, gsl_matrix_free);
   gmm_work_clear (&w);
   return ok;
 }

@@ -21,6 +21,7 @@
 #endif
 #include "rl-error.h"
 #include "rl-input-check.h"
+#include "rl-lanes-private.h"
 
 #define CANCEL_EVERY 64
 
@@ -202,9 +203,16 @@ single_linkage (const gsl_matrix *X,
 
 /* The distances between clusters. Up to MAX_SQUARE points they are kept as
  * a full n × n matrix, D[i, j] at i n + j, so that the row of a cluster is
- * contiguous both ways (as much memory as SciPy's distances and its working
- * copy of them); above, as the condensed upper triangle, D[i, j] for i < j
- * at start[i] + j, half the memory but a cache miss per entry in columns. */
+ * contiguous (as much memory as SciPy's distances and its working copy of
+ * them); above, as the condensed upper triangle, D[i, j] for i < j at
+ * start[i] + j, half the memory but a cache miss per entry in columns.
+ *
+ * A merge writes only the row of the merged cluster, not its column, which
+ * would cost a cache miss per entry. The value for a pair then lives in
+ * the row written last: stamp[i] is the merge after which row i was last
+ * complete, and log[m] the slot written by merge m, so that a row is
+ * brought up to date (chain_refresh) before it is read, copying only the
+ * entries of the clusters merged since. */
 #define MAX_SQUARE 23170
 
 typedef struct
@@ -216,6 +224,9 @@ typedef struct
   guint   n_active;
   guint   n;
   gboolean square;
+  guint  *stamp;    /* n, square only: row i is complete as of merge stamp[i] */
+  guint  *log;      /* n, square only: the slot written by merge m, from 1 */
+  guint   now;      /* merges so far */
 } Chain;
 
 static inline double *
@@ -226,17 +237,6 @@ chain_at (Chain *c,
   if (c->square)
     return &c->D[(gsize) i * c->n + j];
   return i < j ? &c->D[c->start[i] + j] : &c->D[c->start[j] + i];
-}
-
-static inline void
-chain_set (Chain *c,
-           guint  i,
-           guint  j,
-           double v)
-{
-  *chain_at (c, i, j) = v;
-  if (c->square)
-    *chain_at (c, j, i) = v;
 }
 
 /* The distance matrix, on huge pages where the system has them: the merges
@@ -327,6 +327,9 @@ chain_init (Chain            *c,
   c->size = g_new (guint, n);
   c->active = g_new (guint, n);
   c->n_active = n;
+  c->stamp = g_new0 (guint, n);
+  c->log = g_new0 (guint, n);
+  c->now = 0;
   for (guint i = 0; i < n; i++)
     {
       c->start[i] = (gsize) n * i - (gsize) i * (i + 1) / 2 - i - 1;
@@ -344,6 +347,34 @@ chain_clear (Chain *c)
   g_free (c->start);
   g_free (c->size);
   g_free (c->active);
+  g_free (c->stamp);
+  g_free (c->log);
+}
+
+#define REFRESH_AHEAD 16
+
+/* Completes row @x of the square matrix: the pairs with the clusters
+ * merged since it was last complete are copied from their rows. */
+static void
+chain_refresh (Chain *c,
+               guint  x)
+{
+  double *row;
+
+  if (!c->square || c->stamp[x] == c->now)
+    return;
+  row = c->D + (gsize) x * c->n;
+  for (guint m = c->stamp[x] + 1; m <= c->now; m++)
+    {
+      guint y = c->log[m];
+
+      /* the reads miss the cache: start those of later merges early */
+      if (m + REFRESH_AHEAD <= c->now)
+        __builtin_prefetch (c->D + (gsize) c->log[m + REFRESH_AHEAD] * c->n + x);
+      if (y != x && c->size[y] > 0)
+        row[y] = c->D[(gsize) y * c->n + x];
+    }
+  c->stamp[x] = c->now;
 }
 
 /* Nearest active neighbour of @x, starting from the candidate @y at
@@ -422,6 +453,45 @@ lance_williams (RlLinkage method,
     }
 }
 
+/* The Ward and average updates of the row of @y in the square matrix, two
+ * active slots at a time with the operations of lance_williams() in each
+ * lane (so the same values); returns how many slots of c->active it did. */
+static guint
+merge_rows_in_lanes (Chain    *c,
+                     RlLinkage method,
+                     guint     x,
+                     guint     y,
+                     double    d_xy,
+                     guint     nx,
+                     guint     ny)
+{
+  const double *rx = c->D + (gsize) x * c->n;
+  double *ry = c->D + (gsize) y * c->n;
+  double fx = nx, fy = ny, fxy = nx + ny;
+  guint a = 0;
+
+  for (; a + 2 <= c->n_active; a += 2)
+    {
+      guint i0 = c->active[a], i1 = c->active[a + 1];
+      V2 dxi = { rx[i0], rx[i1] }, dyi = { ry[i0], ry[i1] }, v;
+
+      if (method == RL_LINKAGE_WARD)
+        {
+          V2 ni = { c->size[i0], c->size[i1] }, t = 1.0 / (fxy + ni);
+
+          v = v2_sqrt ((ni + fx) * t * dxi * dxi + (ni + fy) * t * dyi * dyi
+                       - ni * t * d_xy * d_xy);
+        }
+      else
+        v = (fx * dxi + fy * dyi) / fxy;
+      if (i0 != y)
+        ry[i0] = v[0];
+      if (i1 != y)
+        ry[i1] = v[1];
+    }
+  return a;
+}
+
 /* Merges slot @x into slot @y (x < y) at distance @d_xy. */
 static void
 chain_merge (Chain    *c,
@@ -430,23 +500,35 @@ chain_merge (Chain    *c,
              guint     y,
              double    d_xy)
 {
-  guint nx = c->size[x], ny = c->size[y], pos_x = 0;
+  guint nx = c->size[x], ny = c->size[y], lo = 0, hi = c->n_active, a = 0;
 
+  chain_refresh (c, x);
+  chain_refresh (c, y);
   c->size[x] = 0;
   c->size[y] = nx + ny;
-  for (guint a = 0; a < c->n_active; a++)
+  while (c->active[lo] != x)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (c->active[mid] <= x)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  remove_at (c->active, c->n_active, lo);
+  c->n_active--;
+  if (c->square && (method == RL_LINKAGE_WARD || method == RL_LINKAGE_AVERAGE))
+    a = merge_rows_in_lanes (c, method, x, y, d_xy, nx, ny);
+  for (; a < c->n_active; a++)
     {
       guint i = c->active[a];
 
-      if (i == x)
-        pos_x = a;
-      if (i == x || i == y)
-        continue;
-      chain_set (c, i, y, lance_williams (method, *chain_at (c, x, i), *chain_at (c, y, i), d_xy,
-                                         nx, ny, c->size[i]));
+      if (i != y)   /* the row of y only, when square */
+        *chain_at (c, y, i) = lance_williams (method, *chain_at (c, x, i), *chain_at (c, y, i),
+                                              d_xy, nx, ny, c->size[i]);
     }
-  remove_at (c->active, c->n_active, pos_x);
-  c->n_active--;
+  c->log[++c->now] = y;
+  c->stamp[y] = c->now;
 }
 
 static gsl_matrix *
@@ -477,6 +559,7 @@ chain_linkage (const gsl_matrix *X,
       for (;;)
         {
           x = stack[len - 1];
+          chain_refresh (&c, x);
           best = INFINITY;
           if (len > 1)
             {

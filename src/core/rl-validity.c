@@ -4,11 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The silhouette needs, for each row i and cluster c, the sum S[i, c] of the
- * distances from i to the members of c. Each distance is computed once, for
- * the pair i < j, and added to S[i, c(j)] and S[j, c(i)]. The pairs are split
- * into two fixed halves by the first row, each with its own accumulator, and
- * the halves are added in a fixed order at the end, so the result is the
- * same whether one or two threads run them.
+ * distances from i to the members of c. The rows are first sorted by
+ * cluster (stably), so that the members of a cluster are one run of
+ * columns. Each distance is computed once, for the pair i < j, and added
+ * to S[i, c(j)] (a sum over a run, kept in vector lanes) and S[j, c(i)]
+ * (the row c(i) of a k × n accumulator). The pairs are split into two
+ * fixed halves by the first row, each with its own accumulators, and the
+ * halves are added in a fixed order at the end, so the result is the same
+ * whether one or two threads run them.
  */
 #include "rl-validity.h"
 
@@ -17,23 +20,22 @@
 #include <gsl/gsl_math.h>
 #include "rl-error.h"
 #include "rl-input-check.h"
+#include "rl-lanes-private.h"
 
 #define N_PARTS      2
 #define MIN_THREADED 1024
 #define MAX_ACC      ((gsize) 1 << 27)   /* doubles in the per-half accumulators */
-#define LANES        4
-
-typedef double Lanes __attribute__ ((vector_size (LANES * sizeof (double))));
 
 typedef struct
 {
-  const double *XT;         /* d × n, column-major copy of X */
-  const guint  *labels;
+  const double *XT;          /* d × n, column-major copy of X, rows sorted by cluster */
+  const guint  *labels;      /* n, the clusters of the sorted rows */
+  const guint  *start;       /* k + 1, the sorted rows of cluster c are [start[c], start[c + 1]) */
   guint         n, d, k;
-  guint         first, last; /* rows [first, last) of this half */
+  guint         first, last; /* sorted rows [first, last) of this half */
   double       *own;         /* n × k: S[i, ·] from pairs (i, j > i) of this half */
   double       *other;       /* k × n: S[j, ·] from pairs (i < j, j) of this half */
-  double       *dist;        /* n: distances of one row */
+  double       *xi;          /* d: the row i */
   GCancellable *cancellable;
 } Part;
 
@@ -59,41 +61,55 @@ check_partition (const gsl_matrix *X,
   return TRUE;
 }
 
-/* dist[j] = ‖x_i − x_j‖ for j in [from, n). */
-static void
-row_distances (const Part *p,
-               guint       i,
-               guint       from)
+/* Σ ‖x_i − x_j‖ over j in [from, to), each distance also added to other[j]. */
+static double
+run_sum (const Part *p,
+         guint       from,
+         guint       to,
+         double     *other)
 {
-  guint n = p->n, j = from;
+  const double *XT = p->XT;
+  gsize n = p->n;
+  V2 acc0 = { 0.0, 0.0 }, acc1 = { 0.0, 0.0 };
+  double tail = 0.0;
+  guint j = from;
 
-  for (; j + LANES <= n; j += LANES)
+  for (; j + 4 <= to; j += 4)
     {
-      Lanes s = { 0 };
+      V2 s0 = { 0.0, 0.0 }, s1 = { 0.0, 0.0 };
 
       for (guint t = 0; t < p->d; t++)
         {
-          Lanes y, xi = (Lanes) { 0 } + p->XT[(gsize) t * n + i];
+          V2 x = { p->xi[t], p->xi[t] };
+          V2 y0 = v2_load (XT + t * n + j) - x, y1 = v2_load (XT + t * n + j + 2) - x;
 
-          memcpy (&y, p->XT + (gsize) t * n + j, sizeof y);
-          y -= xi;
-          s += y * y;
+          s0 += y0 * y0;
+          s1 += y1 * y1;
         }
-      memcpy (p->dist + j, &s, sizeof s);
+      s0 = v2_sqrt (s0);
+      s1 = v2_sqrt (s1);
+      acc0 += s0;
+      acc1 += s1;
+      s0 += v2_load (other + j);
+      s1 += v2_load (other + j + 2);
+      memcpy (other + j, &s0, sizeof s0);
+      memcpy (other + j + 2, &s1, sizeof s1);
     }
-  for (; j < n; j++)
+  for (; j < to; j++)
     {
       double s = 0.0;
 
       for (guint t = 0; t < p->d; t++)
         {
-          double y = p->XT[(gsize) t * n + j] - p->XT[(gsize) t * n + i];
+          double y = XT[t * n + j] - p->xi[t];
           s += y * y;
         }
-      p->dist[j] = s;
+      s = sqrt (s);
+      tail += s;
+      other[j] += s;
     }
-  for (j = from; j < n; j++)
-    p->dist[j] = sqrt (p->dist[j]);
+  acc0 += acc1;
+  return (acc0[0] + acc0[1]) + tail;
 }
 
 static gpointer
@@ -108,12 +124,11 @@ part_run (gpointer data)
 
       if ((i - p->first) % 256 == 0 && g_cancellable_is_cancelled (p->cancellable))
         return NULL;
-      row_distances (p, i, i + 1);
-      for (guint j = i + 1; j < p->n; j++)
-        {
-          own[p->labels[j]] += p->dist[j];
-          other[j] += p->dist[j];
-        }
+      for (guint t = 0; t < p->d; t++)
+        p->xi[t] = p->XT[(gsize) t * p->n + i];
+      for (guint c = p->labels[i]; c < p->k; c++)
+        if (p->start[c + 1] > i + 1)
+          own[c] += run_sum (p, MAX (p->start[c], i + 1), p->start[c + 1], other);
     }
   return NULL;
 }
@@ -143,15 +158,38 @@ silhouette_of_row (const double *sum,
   return top > 0 ? (b - a) / top : 0.0;
 }
 
+/* The rows of X sorted by cluster (stably), as a d × n column-major copy;
+ * their clusters in @sorted_labels, the original row of each in @order and
+ * the first sorted row of each cluster in @start (k + 1 entries). */
 static double *
-transpose (const gsl_matrix *X)
+sorted_transpose (const gsl_matrix *X,
+                  const guint      *labels,
+                  guint             k,
+                  guint            *sorted_labels,
+                  guint            *order,
+                  guint            *start)
 {
   gsize n = X->size1, d = X->size2;
   double *XT = g_new (double, MAX (n * d, 1));
+  g_autofree guint *next = g_new0 (guint, k);
 
+  memset (start, 0, (k + 1) * sizeof (guint));
   for (gsize i = 0; i < n; i++)
-    for (gsize t = 0; t < d; t++)
-      XT[t * n + i] = gsl_matrix_get (X, i, t);
+    start[labels[i] + 1]++;
+  for (guint c = 0; c < k; c++)
+    {
+      start[c + 1] += start[c];
+      next[c] = start[c];
+    }
+  for (gsize i = 0; i < n; i++)
+    {
+      guint p = next[labels[i]]++;
+
+      order[p] = i;
+      sorted_labels[p] = labels[i];
+      for (gsize t = 0; t < d; t++)
+        XT[t * n + p] = gsl_matrix_get (X, i, t);
+    }
   return XT;
 }
 
@@ -179,30 +217,33 @@ distance_sums (const gsl_matrix *X,
                GError          **error)
 {
   guint n = X->size1;
-  g_autofree double *XT = transpose (X);
+  g_autofree guint *sorted_labels = g_new (guint, n);
+  g_autofree guint *order = g_new (guint, n);
+  g_autofree guint *start = g_new (guint, k + 1);
+  g_autofree double *XT = sorted_transpose (X, labels, k, sorted_labels, order, start);
   Part parts[N_PARTS];
   double *S = g_new0 (double, (gsize) n * k);
 
   for (guint h = 0; h < N_PARTS; h++)
     {
-      parts[h] = (Part) { XT, labels, n, X->size2, k, 0, 0, NULL, NULL, NULL, cancellable };
+      parts[h] = (Part) { XT, sorted_labels, start, n, X->size2, k, 0, 0, NULL, NULL, NULL,
+                          cancellable };
       parts[h].first = h == 0 ? 0 : split_point (n);
       parts[h].last = h == 0 ? split_point (n) : n;
-      parts[h].own = h == 0 ? S : g_new0 (double, (gsize) n * k);
+      parts[h].own = g_new0 (double, (gsize) n * k);
       parts[h].other = g_new0 (double, (gsize) n * k);
-      parts[h].dist = g_new (double, n);
+      parts[h].xi = g_new (double, X->size2);
     }
   run_parts (parts, n);
   for (guint h = 0; h < N_PARTS; h++)
     {
-      for (guint i = 0; i < n; i++)
+      for (guint p = 0; p < n; p++)
         for (guint c = 0; c < k; c++)
-          S[(gsize) i * k + c] += (h > 0 ? parts[h].own[(gsize) i * k + c] : 0.0)
-                                  + parts[h].other[(gsize) c * n + i];
-      if (h > 0)
-        g_free (parts[h].own);
+          S[(gsize) order[p] * k + c] += parts[h].own[(gsize) p * k + c]
+                                         + parts[h].other[(gsize) c * n + p];
+      g_free (parts[h].own);
       g_free (parts[h].other);
-      g_free (parts[h].dist);
+      g_free (parts[h].xi);
     }
   if (g_cancellable_is_cancelled (cancellable))
     {

@@ -3,8 +3,11 @@
  * Copyright 2026 The RegionLab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_randist.h>
 #include "rl-error.h"
 #include "rl-gmm.h"
+#include "rl-rng.h"
 #include "rl-test-matrix.h"
 
 static gboolean
@@ -294,6 +297,73 @@ test_log_likelihood (void)
     }
 }
 
+/* log π_c + log N(x | μ_c, Σ_c) straight from a Cholesky factor of Σ_c. */
+static double
+log_density (RlGmmModel   *m,
+             guint         c,
+             const double *x)
+{
+  gsl_matrix_view S = rl_gmm_model_covariance (m, c);
+  g_autoptr(gsl_matrix) L = gsl_matrix_alloc (m->d, m->d);
+  g_autoptr(gsl_vector) y = gsl_vector_alloc (m->d);
+  double q, logdet = 0.0;
+
+  gsl_matrix_memcpy (L, &S.matrix);
+  g_assert_cmpint (gsl_linalg_cholesky_decomp1 (L), ==, GSL_SUCCESS);
+  for (guint j = 0; j < m->d; j++)
+    {
+      gsl_vector_set (y, j, x[j] - gsl_matrix_get (m->means, c, j));
+      logdet += 2.0 * log (gsl_matrix_get (L, j, j));
+    }
+  gsl_blas_dtrsv (CblasLower, CblasNoTrans, CblasNonUnit, L, y);
+  gsl_blas_ddot (y, y, &q);
+  return log (gsl_vector_get (m->weights, c)) - 0.5 * (m->d * log (2 * M_PI) + logdet + q);
+}
+
+/* A fit large enough to be split between threads, with a number of
+ * components that is not a multiple of the four the diagonal types handle
+ * at once: for every covariance type its log-likelihood and responsibilities
+ * are those of its model computed from the definition. */
+static void
+test_large_fit_consistent (void)
+{
+  const guint n = 9000, d = 6, k = 5;
+  g_autoptr(gsl_matrix) X = gsl_matrix_alloc (n, d);
+  g_autoptr(gsl_rng) rng = rl_rng_new (11);
+
+  for (guint i = 0; i < n; i++)
+    for (guint j = 0; j < d; j++)
+      gsl_matrix_set (X, i, j, 3.0 * (i % k) * (j % 2 ? 1 : -1) + gsl_ran_gaussian (rng, 1.0 + j % 3));
+  for (RlCovariance t = RL_COVARIANCE_FULL; t <= RL_COVARIANCE_SPHERICAL; t++)
+    {
+      g_autoptr(RlGmmModel) m = NULL;
+      g_autoptr(RlClustering) c = NULL;
+      g_autoptr(GError) error = NULL;
+      double ll = 0.0, worst = 0.0;
+
+      g_assert_true (fit (X, k, t, 1, &m, &c, &error));
+      g_assert_no_error (error);
+      for (guint i = 0; i < n; i++)
+        {
+          const double *x = gsl_matrix_const_ptr (X, i, 0);
+          double lp[5], top = -INFINITY, s = 0.0;
+
+          for (guint e = 0; e < k; e++)
+            top = MAX (top, lp[e] = log_density (m, e, x));
+          for (guint e = 0; e < k; e++)
+            s += exp (lp[e] - top);
+          ll += top + log (s);
+          for (guint e = 0; e < k; e++)
+            worst = MAX (worst, fabs (exp (lp[e] - top) / s
+                                      - gsl_matrix_get (c->responsibilities, i, e)));
+        }
+      g_test_message ("%s: log-likelihood %.12g, by definition %.12g, responsibilities within %g",
+                      rl_covariance_to_string (t), c->log_likelihood, ll, worst);
+      rl_assert_close (c->log_likelihood, ll, 1e-10);
+      g_assert_cmpfloat (worst, <, 1e-9);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -308,5 +378,6 @@ main (int argc, char **argv)
   g_test_add_func ("/gmm/cancelled", test_cancelled);
   g_test_add_func ("/gmm/log-likelihood", test_log_likelihood);
   g_test_add_func ("/gmm/vs-sklearn", test_vs_sklearn);
+  g_test_add_func ("/gmm/large-fit-consistent", test_large_fit_consistent);
   return g_test_run ();
 }

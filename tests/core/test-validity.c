@@ -8,8 +8,10 @@
  * davies_bouldin_score (see make-hclust-pca-validity-reference.py); all
  * agree within 1e-9 relative (absolute below 1).
  */
+#include <gsl/gsl_math.h>
 #include <gsl/gsl_sort.h>
 #include "rl-error.h"
+#include "rl-rng.h"
 #include "rl-select-k.h"
 #include "rl-validity.h"
 #include "rl-test-json.h"
@@ -121,6 +123,80 @@ test_identical_points (void)
   rl_assert_close (ch, 1.0, 0);
   g_assert_true (rl_davies_bouldin (&X.matrix, labels, 2, &db, NULL));
   rl_assert_close (db, 0.0, 0);
+}
+
+/* Silhouette of row @i straight from its definition, every distance anew. */
+static double
+silhouette_by_definition (const gsl_matrix *X,
+                          const guint      *labels,
+                          guint             k,
+                          gsize             i)
+{
+  g_autofree double *sum = g_new0 (double, k);
+  g_autofree guint *count = g_new0 (guint, k);
+  double a, b = INFINITY;
+
+  for (gsize j = 0; j < X->size1; j++)
+    {
+      double s = 0.0;
+
+      for (gsize t = 0; t < X->size2; t++)
+        s += gsl_pow_2 (gsl_matrix_get (X, i, t) - gsl_matrix_get (X, j, t));
+      sum[labels[j]] += sqrt (s);
+      count[labels[j]]++;
+    }
+  if (count[labels[i]] < 2)
+    return 0.0;
+  a = sum[labels[i]] / (count[labels[i]] - 1);
+  for (guint c = 0; c < k; c++)
+    if (c != labels[i] && count[c] > 0)
+      b = MIN (b, sum[c] / count[c]);
+  return (b - a) / MAX (a, b);
+}
+
+/* Enough rows for two threads, clusters of every size modulo 4 (a
+ * singleton and an empty one among them), labels in no order: each row
+ * agrees with the definition, and the result does not depend on the
+ * order of the rows. */
+static void
+test_silhouette_by_definition (void)
+{
+  const gsize n = 1203, d = 7;
+  const guint k = 9;
+  g_autoptr(gsl_matrix) X = gsl_matrix_alloc (n, d);
+  g_autoptr(gsl_matrix) Y = gsl_matrix_alloc (n, d);
+  g_autofree guint *labels = g_new (guint, n);
+  g_autofree guint *reversed = g_new (guint, n);
+  g_autofree double *s = g_new (double, n);
+  g_autoptr(gsl_rng) rng = rl_rng_new (7);
+  double mean, mean_reversed, total = 0.0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      /* cluster 5 stays empty, cluster 8 holds row 600 only */
+      labels[i] = i == 600 ? 8 : gsl_rng_uniform_int (rng, 8);
+      if (labels[i] == 5)
+        labels[i] = 6;
+      for (gsize t = 0; t < d; t++)
+        gsl_matrix_set (X, i, t, labels[i] + 2.0 * gsl_rng_uniform (rng) - t * 0.25);
+    }
+  for (gsize i = 0; i < n; i++)
+    {
+      gsl_vector_const_view row = gsl_matrix_const_row (X, n - 1 - i);
+
+      gsl_matrix_set_row (Y, i, &row.vector);
+      reversed[i] = labels[n - 1 - i];
+    }
+  g_assert_true (rl_silhouette (X, labels, k, &mean, s, NULL, NULL));
+  for (gsize i = 0; i < n; i++)
+    {
+      rl_assert_close (s[i], silhouette_by_definition (X, labels, k, i), 1e-12);
+      total += s[i];
+    }
+  g_assert_cmpfloat (s[600], ==, 0.0);
+  rl_assert_close (mean, total / n, 1e-15);
+  g_assert_true (rl_silhouette (Y, reversed, k, &mean_reversed, NULL, NULL, NULL));
+  rl_assert_close (mean_reversed, mean, 1e-13);
 }
 
 static void
@@ -248,6 +324,7 @@ main (int argc, char **argv)
   g_test_add_func ("/validity/line-by-hand", test_line_by_hand);
   g_test_add_func ("/validity/degenerate", test_degenerate);
   g_test_add_func ("/validity/identical-points", test_identical_points);
+  g_test_add_func ("/validity/silhouette-by-definition", test_silhouette_by_definition);
   g_test_add_func ("/validity/growth-ratio", test_growth_ratio);
   g_test_add_func ("/select-k/toy-method", test_select_k);
   g_test_add_func ("/select-k/errors", test_select_k_errors);

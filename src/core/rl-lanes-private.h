@@ -1,0 +1,38 @@
+/* rl-lanes-private.h — two-lane vectors of doubles for the inner loops of
+ * the silhouette, the linkage and the Gaussian mixtures (private to the core)
+ *
+ * Copyright 2026 The RegionLab authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Two lanes are the width every x86-64 has (SSE2); the operations are the
+ * IEEE ones lane by lane, so a lane computes exactly what the same scalar
+ * expression would.
+ */
+#pragma once
+
+#include <math.h>
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+typedef double V2 __attribute__ ((vector_size (2 * sizeof (double))));
+
+static inline V2
+v2_sqrt (V2 v)
+{
+#ifdef __SSE2__
+  return _mm_sqrt_pd (v);
+#else
+  return (V2) { sqrt (v[0]), sqrt (v[1]) };
+#endif
+}
+
+static inline V2
+v2_load (const double *p)
+{
+  V2 v;
+
+  memcpy (&v, p, sizeof v);
+  return v;
+}
