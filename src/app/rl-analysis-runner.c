@@ -5,8 +5,9 @@
  *
  * One GTask per job. The worker writes its progress under a mutex and one
  * callback at a time carries it to the main thread, at most ten times a
- * second, so a fast-reporting method cannot flood the main loop. Each job carries a generation number;
- * when it finishes, its result is delivered only if no newer job started.
+ * second, so a fast-reporting method cannot flood the main loop. Each job
+ * carries a generation number; when it finishes, its result is delivered
+ * only if no newer job started.
  */
 #include "rl-analysis-runner.h"
 

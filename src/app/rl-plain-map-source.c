@@ -84,7 +84,8 @@ rl_plain_tile_new (const GdkRGBA *color)
   RlPlainTile *tile = g_object_new (RL_TYPE_PLAIN_TILE, NULL);
 
   /* opaque, and in 8-bit steps as a texture of the colour would be */
-  tile->color = (GdkRGBA) { round (color->red * 255.0) / 255.0, round (color->green * 255.0) / 255.0,
+  tile->color = (GdkRGBA) { round (color->red * 255.0) / 255.0,
+                            round (color->green * 255.0) / 255.0,
                             round (color->blue * 255.0) / 255.0, 1.0 };
   return tile;
 }

@@ -224,13 +224,15 @@ take_raster (RlRegionLayer *self,
              Raster        *raster)
 {
   static const cairo_user_data_key_t pixels_key;
+  guchar *data;
 
   clear_cache (self);
   self->cache = gdk_memory_texture_new (raster->width, raster->height, GDK_MEMORY_DEFAULT,
                                         raster->pixels, raster->stride);
-  self->cache_surface = cairo_image_surface_create_for_data ((guchar *) g_bytes_get_data (raster->pixels, NULL),
-                                                             CAIRO_FORMAT_ARGB32, raster->width,
-                                                             raster->height, raster->stride);
+  data = (guchar *) g_bytes_get_data (raster->pixels, NULL);
+  self->cache_surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32,
+                                                             raster->width, raster->height,
+                                                             raster->stride);
   cairo_surface_set_user_data (self->cache_surface, &pixels_key, g_bytes_ref (raster->pixels),
                                (cairo_destroy_func_t) g_bytes_unref);
   cairo_surface_set_device_scale (self->cache_surface, raster->factor, raster->factor);
