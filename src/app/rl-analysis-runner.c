@@ -4,15 +4,19 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One GTask per job. The worker writes its progress under a mutex and one
- * idle callback at a time carries it to the main thread, so a fast-reporting
- * method cannot flood the main loop. Each job carries a generation number;
- * when it finishes, its result is delivered only if no newer job started.
+ * callback at a time carries it to the main thread, at most ten times a
+ * second, so a fast-reporting method cannot flood the main loop. Each job
+ * carries a generation number; when it finishes, its result is delivered
+ * only if no newer job started.
  */
 #include "rl-config.h"
 
 #include <glib/gi18n.h>
 
 #include "rl-analysis-runner.h"
+
+/* Shortest time between two progress notifications (10 Hz). */
+#define PROGRESS_INTERVAL_US (G_USEC_PER_SEC / 10)
 
 enum {
   PROP_0,
@@ -30,6 +34,7 @@ struct _RlAnalysisRunner
   GMutex        lock;
   double        pending_progress;   /* written by the worker under lock */
   guint         progress_idle;      /* under lock */
+  gint64        progress_shown_at;  /* under lock: monotonic time of the last delivery */
 
   double        progress;           /* main thread */
   guint         generation;
@@ -68,6 +73,7 @@ deliver_progress_cb (gpointer data)
   g_mutex_lock (&self->lock);
   self->progress = self->pending_progress;
   self->progress_idle = 0;
+  self->progress_shown_at = g_get_monotonic_time ();
   g_mutex_unlock (&self->lock);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
   return G_SOURCE_REMOVE;
@@ -83,8 +89,17 @@ report_progress (double   fraction,
   g_mutex_lock (&self->lock);
   self->pending_progress = fraction;
   if (self->progress_idle == 0)
-    self->progress_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, deliver_progress_cb,
-                                           g_object_ref (self), g_object_unref);
+    {
+      gint64 wait = self->progress_shown_at + PROGRESS_INTERVAL_US - g_get_monotonic_time ();
+
+      if (wait <= 0)
+        self->progress_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, deliver_progress_cb,
+                                               g_object_ref (self), g_object_unref);
+      else
+        self->progress_idle = g_timeout_add_full (G_PRIORITY_DEFAULT_IDLE, wait / 1000 + 1,
+                                                  deliver_progress_cb, g_object_ref (self),
+                                                  g_object_unref);
+    }
   g_mutex_unlock (&self->lock);
 }
 

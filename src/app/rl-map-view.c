@@ -282,9 +282,37 @@ update_unmapped (RlMapWidget *self,
         g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "",
                                 (const char *) g_ptr_array_index (self->paint->unmapped, i));
     }
-  gtk_expander_set_label (self->unmapped_expander, title);
-  gtk_label_set_text (self->unmapped_label, text->str);
+  /* A new expander label is a new widget and a resize: only when it differs. */
+  if (g_strcmp0 (gtk_expander_get_label (self->unmapped_expander), title) != 0)
+    gtk_expander_set_label (self->unmapped_expander, title);
+  if (g_strcmp0 (gtk_label_get_text (self->unmapped_label), text->str) != 0)
+    gtk_label_set_text (self->unmapped_label, text->str);
   gtk_revealer_set_reveal_child (self->unmapped_revealer, error_message != NULL || n > 0);
+}
+
+static const char *
+indicator_name (RlMapWidget *self,
+                guint        column)
+{
+  const RlIndicator *ind = rl_panel_indicator (self->panel, self->analysis->frame->columns[column]);
+
+  return ind->name_en != NULL && *ind->name_en ? ind->name_en : ind->id;
+}
+
+/* Whether the list shows the names of @frame's columns already. */
+static gboolean
+same_indicator_list (RlMapWidget   *self,
+                     const RlFrame *frame)
+{
+  guint n = frame != NULL ? frame->d : 0;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->indicator_list)) != n)
+    return FALSE;
+  for (guint j = 0; j < n; j++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->indicator_list, j),
+                   indicator_name (self, j)) != 0)
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -294,14 +322,13 @@ fill_indicator_list (RlMapWidget *self)
   const RlFrame *frame = self->analysis != NULL ? self->analysis->frame : NULL;
   guint keep = gtk_drop_down_get_selected (self->indicator);
 
+  /* Refilling resets the drop-down, which resizes it and lays the page out again. */
+  if (same_indicator_list (self, frame))
+    return;
   self->updating++;
   gtk_string_list_splice (self->indicator_list, 0, n_old, NULL);
   for (guint j = 0; frame != NULL && j < frame->d; j++)
-    {
-      const RlIndicator *ind = rl_panel_indicator (self->panel, frame->columns[j]);
-      gtk_string_list_append (self->indicator_list,
-                              ind->name_en != NULL && *ind->name_en ? ind->name_en : ind->id);
-    }
+    gtk_string_list_append (self->indicator_list, indicator_name (self, j));
   if (frame != NULL && keep < frame->d)
     gtk_drop_down_set_selected (self->indicator, keep);
   self->updating--;
@@ -314,6 +341,7 @@ update_paint (RlMapWidget *self)
   g_autoptr(GError) error = NULL;
   RlChartRequest request;
   guint feature = gtk_drop_down_get_selected (self->indicator);
+  gint64 t0, t1, t2, t3;
 
   g_clear_pointer (&self->plan, rl_chart_plan_free);
   g_clear_pointer (&self->paint, rl_map_paint_free);
@@ -334,15 +362,22 @@ update_paint (RlMapWidget *self)
   if (self->analysis->frame != NULL && feature < self->analysis->frame->d)
     request.feature = self->analysis->frame->features[feature];
 
+  t0 = g_get_monotonic_time ();
   self->paint = rl_map_paint_new (self->panel, self->analysis, self->boundaries, &request,
                                   &self->chart_style, &error);
+  t1 = g_get_monotonic_time ();
   if (self->paint != NULL)
     self->plan = rl_chart_plan_new (self->panel, self->analysis, &request, &error);
+  t2 = g_get_monotonic_time ();
   rl_region_layer_set_fills (self->regions, self->paint ? self->paint->fills : NULL,
                              self->paint ? self->paint->n_fills : 0);
   update_highlights (self);
+  t3 = g_get_monotonic_time ();
   update_legend (self);
   update_unmapped (self, error != NULL ? error->message : NULL);
+  g_debug ("map: paint %.1f ms, plan %.1f ms, fills %.1f ms, legend %.1f ms",
+           (t1 - t0) / 1000.0, (t2 - t1) / 1000.0, (t3 - t2) / 1000.0,
+           (g_get_monotonic_time () - t3) / 1000.0);
 }
 
 static void

@@ -228,16 +228,38 @@ default_feature (RlPlotView *self,
 }
 
 /* The frame's indicators by their names, keeping the chosen ones when they remain. */
+/* Whether @names and @ids are what the option lists show already. */
+static gboolean
+same_feature_lists (RlPlotView    *self,
+                    GtkStringList *names,
+                    GStrv          ids)
+{
+  GListModel *shown = gtk_drop_down_get_model (self->option_dropdowns[0]);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (names));
+
+  if (shown == NULL || !GTK_IS_STRING_LIST (shown) || g_list_model_get_n_items (shown) != n
+      || (ids == NULL) != (self->feature_ids == NULL)
+      || (ids != NULL && !g_strv_equal ((const char *const *) ids,
+                                        (const char *const *) self->feature_ids)))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (shown), i),
+                   gtk_string_list_get_string (names, i)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 static void
 fill_feature_lists (RlPlotView *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   const RlFrame *frame = self->analysis ? self->analysis->frame : NULL;
+  g_auto(GStrv) ids = NULL;
+  gboolean same;
 
-  g_clear_pointer (&self->feature_ids, g_strfreev);
   if (frame != NULL && self->panel != NULL)
     {
-      self->feature_ids = g_strdupv (frame->features);
+      ids = g_strdupv (frame->features);
       for (guint j = 0; j < frame->d; j++)
         {
           RlIndicator *indicator = rl_panel_indicator (self->panel, frame->columns[j]);
@@ -246,10 +268,16 @@ fill_feature_lists (RlPlotView *self)
           gtk_string_list_append (names, name);
         }
     }
+  /* A new model rebuilds every drop-down's list and resizes it: tens of
+   * milliseconds on the main thread for each result otherwise. */
+  same = same_feature_lists (self, names, ids);
+  g_strfreev (self->feature_ids);
+  self->feature_ids = g_steal_pointer (&ids);
   self->updating = TRUE;
   for (Option o = 0; o < N_OPTIONS; o++)
     {
-      gtk_drop_down_set_model (self->option_dropdowns[o], G_LIST_MODEL (names));
+      if (!same)
+        gtk_drop_down_set_model (self->option_dropdowns[o], G_LIST_MODEL (names));
       if (self->feature_ids != NULL && self->feature_ids[0] != NULL
           && feature_position (self, self->option_ids[o]) == GTK_INVALID_LIST_POSITION)
         set_str (&self->option_ids[o], default_feature (self, o));

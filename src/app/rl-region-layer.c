@@ -60,6 +60,7 @@ struct _RlRegionLayer
   guint             generation;   /* bumped by every change of what is drawn */
 
   GdkTexture       *cache;        /* the layer drawn at cache_scale, origin at cache_x0/y0 */
+  cairo_surface_t  *cache_surface;  /* the same pixels, for the cairo renderer */
   int               cache_width;  /* its size in widget pixels */
   int               cache_height;
   double            cache_scale;
@@ -210,14 +211,31 @@ raster_draw (Raster *raster)
   cairo_surface_destroy (surface);
 }
 
+static void
+clear_cache (RlRegionLayer *self)
+{
+  g_clear_object (&self->cache);
+  g_clear_pointer (&self->cache_surface, cairo_surface_destroy);
+}
+
 /* Main thread: shows what @raster drew. ARGB32 is GDK_MEMORY_DEFAULT: no conversion. */
 static void
 take_raster (RlRegionLayer *self,
              Raster        *raster)
 {
-  g_clear_object (&self->cache);
+  static const cairo_user_data_key_t pixels_key;
+  guchar *data;
+
+  clear_cache (self);
   self->cache = gdk_memory_texture_new (raster->width, raster->height, GDK_MEMORY_DEFAULT,
                                         raster->pixels, raster->stride);
+  data = (guchar *) g_bytes_get_data (raster->pixels, NULL);
+  self->cache_surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32,
+                                                             raster->width, raster->height,
+                                                             raster->stride);
+  cairo_surface_set_user_data (self->cache_surface, &pixels_key, g_bytes_ref (raster->pixels),
+                               (cairo_destroy_func_t) g_bytes_unref);
+  cairo_surface_set_device_scale (self->cache_surface, raster->factor, raster->factor);
   self->cache_width = raster->widget_width;
   self->cache_height = raster->widget_height;
   self->cache_scale = raster->scale;
@@ -294,6 +312,21 @@ append_cache (RlRegionLayer   *self,
     {
       dx = round (dx);
       dy = round (dy);
+    }
+  if (GSK_IS_CAIRO_RENDERER (gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (self)))))
+    {
+      /* GTK's cairo renderer converts a texture's every pixel each frame it
+       * draws it; a cairo node painting the surface is a plain blit. */
+      int width = gtk_widget_get_width (GTK_WIDGET (self));
+      int height = gtk_widget_get_height (GTK_WIDGET (self));
+      cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      cairo_translate (cr, dx, dy);
+      cairo_scale (cr, ratio, ratio);
+      cairo_set_source_surface (cr, self->cache_surface, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      return;
     }
   gtk_snapshot_append_texture (snapshot, self->cache,
                                &GRAPHENE_RECT_INIT (dx, dy, self->cache_width * ratio,
@@ -395,7 +428,7 @@ rl_region_layer_finalize (GObject *object)
   RlRegionLayer *self = RL_REGION_LAYER (object);
 
   g_clear_handle_id (&self->rebuild, g_source_remove);
-  g_clear_object (&self->cache);
+  clear_cache (self);
   g_clear_pointer (&self->geo, shared_geo_unref);
   g_clear_pointer (&self->fills, g_free);
   g_clear_pointer (&self->highlighted, g_free);
@@ -439,7 +472,7 @@ rl_region_layer_set_boundaries (RlRegionLayer *self,
       self->geo = g_atomic_rc_box_new0 (SharedGeo);
       self->geo->layer = boundaries;
     }
-  g_clear_object (&self->cache);
+  clear_cache (self);
   g_clear_pointer (&self->fills, g_free);
   self->n_fills = 0;
   g_clear_pointer (&self->highlighted, g_free);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "rl-error.h"
 #include "rl-format.h"
@@ -60,16 +61,23 @@ rl_table_row_class_init (RlTableRowClass *klass)
 }
 
 /* Takes @other's values (same region), and says so. */
-static void
+/* Takes @other's values; returns whether any differed. */
+static gboolean
 rl_table_row_update (RlTableRow *row,
                      RlTableRow *other)
 {
+  if (row->cluster == other->cluster && row->rank == other->rank
+      && row->n_values == other->n_values
+      && (row->n_values == 0
+          || memcmp (row->values, other->values, row->n_values * sizeof *row->values) == 0))
+    return FALSE;
   row->cluster = other->cluster;
   row->rank = other->rank;
   g_free (row->values);
   row->values = g_steal_pointer (&other->values);
   row->n_values = other->n_values;
   g_signal_emit (row, row_changed_signal, 0);
+  return TRUE;
 }
 
 static void
@@ -419,13 +427,17 @@ apply_pending (RlTableView *self)
   if (same_regions (self))
     {
       /* The same rows with new values: update them in place and sort again,
-       * rather than make every cell anew. */
+       * rather than make every cell anew; nothing at all when no value changed. */
+      gboolean changed = FALSE;
+
       for (guint i = 0; i < self->pending_rows->len; i++)
         {
           g_autoptr(RlTableRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
-          rl_table_row_update (row, g_ptr_array_index (self->pending_rows, i));
+          changed |= rl_table_row_update (row, g_ptr_array_index (self->pending_rows, i));
         }
-      gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view), GTK_SORTER_CHANGE_DIFFERENT);
+      if (changed)
+        gtk_sorter_changed (gtk_column_view_get_sorter (self->column_view),
+                            GTK_SORTER_CHANGE_DIFFERENT);
     }
   else
     g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
