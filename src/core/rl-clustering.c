@@ -7,6 +7,8 @@
 
 #include <math.h>
 
+#include "rl-alloc-private.h"
+
 RlClustering *
 rl_clustering_new (const char *method,
                    guint       n,
@@ -19,7 +21,7 @@ rl_clustering_new (const char *method,
   self->n = n;
   self->d = d;
   self->k = k;
-  self->labels = g_new0 (guint, MAX (n, 1));
+  self->labels = rl_big_new0 (guint, MAX (n, 1));
   self->centers = gsl_matrix_calloc (MAX (k, 1), MAX (d, 1));
   self->inertia = NAN;
   self->f_k = NAN;

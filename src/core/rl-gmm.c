@@ -9,12 +9,10 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_linalg.h>
 
+#include "rl-alloc-private.h"
 #include "rl-error.h"
 #include "rl-kmeans.h"
 #include "rl-lanes-private.h"
@@ -43,35 +41,19 @@ typedef struct
 } GmmWork;
 
 /* An n × k matrix for responsibilities, on huge pages where the system
- * has them: on some virtual machines a page fault on first touch costs as
- * much as an E step on that memory. gsl_matrix_free() releases it. */
+ * has them (rl-alloc-private.h); gsl_matrix_free() releases it. */
 static gsl_matrix *
 resp_matrix_alloc (gsize n,
                    guint k)
 {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  gsize bytes = n * k * sizeof (double), huge = (gsize) 2 << 20;
-  void *mem = NULL;
+  gsl_block *block = g_new (gsl_block, 1);
+  gsl_matrix *M;
 
-  if (bytes >= huge && posix_memalign (&mem, huge, bytes) == 0)
-    {
-      gsl_block *block = malloc (sizeof (gsl_block));
-      gsl_matrix *M;
-
-      if (block == NULL)
-        {
-          free (mem);
-          return gsl_matrix_alloc (n, k);
-        }
-      madvise (mem, bytes, MADV_HUGEPAGE);
-      block->size = n * k;
-      block->data = mem;
-      M = gsl_matrix_alloc_from_block (block, 0, n, k, k);
-      M->owner = 1;
-      return M;
-    }
-#endif
-  return gsl_matrix_alloc (n, k);
+  block->size = n * k;
+  block->data = rl_big_new (double, n * k);
+  M = gsl_matrix_alloc_from_block (block, 0, n, k, k);
+  M->owner = 1;
+  return M;
 }
 
 static void
@@ -90,7 +72,7 @@ gmm_work_init (GmmWork *w,
   w->nk = g_new0 (double, k);
   w->prec = g_new0 (double, k * d * d);
   w->logdet = g_new0 (double, k);
-  w->lse = g_new0 (double, n);
+  w->lse = rl_big_new0 (double, n);
 }
 
 static void
@@ -217,12 +199,13 @@ typedef struct
   double           *scatter;   /* k blocks of d × d */
 } MStep;
 
-#define CHUNK 4   /* columns whose sums stay in registers during a pass */
+#define CHUNK 4     /* columns whose sums stay in registers during a pass */
+#define TILE  256   /* rows whose values stay in cache while every chunk passes over them */
 
-/* One pass over the rows for columns j0 … j0 + W − 1 of group @c0 (W is
- * CHUNK or 1, known where this is inlined): the sums of r·x, or with @mu
- * (2 W halves) of r·(x − μ)², into @out (2 W halves), and when @nk is
- * given, the sums of r. */
+/* One pass over rows @i0 … @i1 − 1 for columns j0 … j0 + W − 1 of group
+ * @c0 (W is CHUNK or 1, known where this is inlined): adds the terms r·x,
+ * or with @mu (2 W halves) r·(x − μ)², to the sums in @out (2 W halves),
+ * and when @nk is given, r to the sums in @nk. */
 static inline __attribute__ ((always_inline)) void
 group_pass (const MStep *s,
             guint        c0,
@@ -230,17 +213,20 @@ group_pass (const MStep *s,
             guint        W,
             const V2    *mu,
             V2          *out,
-            V2          *nk)
+            V2          *nk,
+            gsize        i0,
+            gsize        i1)
 {
   const GmmWork *w = s->w;
-  V2 a[2 * CHUNK] = { { 0.0, 0.0 } }, n0 = { 0.0, 0.0 }, n1 = n0, r0, r1;
+  V2 a[2 * CHUNK], n0 = { 0.0, 0.0 }, n1 = n0, r0, r1;
 
+  memcpy (a, out, 2 * W * sizeof (V2));
   if (nk != NULL)
     {
       n0 = nk[0];
       n1 = nk[1];
     }
-  for (gsize i = 0; i < w->n; i++)
+  for (gsize i = i0; i < i1; i++)
     {
       const double *x = s->X->data + i * s->X->tda + j0;
 
@@ -277,7 +263,10 @@ group_pass (const MStep *s,
     }
 }
 
-/* All the columns of group @c0, CHUNK at a time; the sums of r with the first. */
+/* All the columns of group @c0 into @out (zeroed first), CHUNK at a time,
+ * a tile of rows at a time so that the data is read from memory once; the
+ * sums of r with the first chunk. Every sum still runs over the rows in
+ * order. */
 static void
 group_sums (const MStep *s,
             guint        c0,
@@ -285,13 +274,20 @@ group_sums (const MStep *s,
             V2          *out,
             V2          *nk)
 {
-  gsize d = s->w->d, j = 0;
+  gsize d = s->w->d, n = s->w->n;
 
-  for (; j + CHUNK <= d; j += CHUNK)
-    group_pass (s, c0, j, CHUNK, mu != NULL ? mu + 2 * j : NULL, out + 2 * j,
-                j == 0 ? nk : NULL);
-  for (; j < d; j++)
-    group_pass (s, c0, j, 1, mu != NULL ? mu + 2 * j : NULL, out + 2 * j, j == 0 ? nk : NULL);
+  memset (out, 0, 2 * d * sizeof (V2));
+  for (gsize i0 = 0; i0 < n; i0 += TILE)
+    {
+      gsize i1 = MIN (n, i0 + TILE), j = 0;
+
+      for (; j + CHUNK <= d; j += CHUNK)
+        group_pass (s, c0, j, CHUNK, mu != NULL ? mu + 2 * j : NULL, out + 2 * j,
+                    j == 0 ? nk : NULL, i0, i1);
+      for (; j < d; j++)
+        group_pass (s, c0, j, 1, mu != NULL ? mu + 2 * j : NULL, out + 2 * j,
+                    j == 0 ? nk : NULL, i0, i1);
+    }
 }
 
 /* Weights and means of the components of group @g; for the diagonal types
@@ -671,11 +667,12 @@ e_step_part (gpointer data,
       log_prob_row (e, e->X->data + i * e->X->tda, lp, diff);
       for (guint c = 0; c < w->k; c++)
         top = MAX (top, lp[c]);
+      /* the exponentials stay here: the row of w->resp is written once */
       for (guint c = 0; c < w->k; c++)
-        s += r[c] = exp (lp[c] - top);
+        s += lp[c] = exp (lp[c] - top);
       w->lse[i] = top + log (s);
       for (guint c = 0; c < w->k; c++)
-        r[c] /= s;
+        r[c] = lp[c] / s;
     }
 }
 

@@ -16,9 +16,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
+
+#include "rl-alloc-private.h"
 #include "rl-error.h"
 #include "rl-input-check.h"
 #include "rl-lanes-private.h"
@@ -239,25 +238,6 @@ chain_at (Chain *c,
   return i < j ? &c->D[c->start[i] + j] : &c->D[c->start[j] + i];
 }
 
-/* The distance matrix, on huge pages where the system has them: the merges
- * walk columns of it, one page apart per entry. */
-static double *
-alloc_distances (gsize len)
-{
-  gsize bytes = len * sizeof (double);
-  void *mem = NULL;
-
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  if (bytes >= ((gsize) 64 << 20) && posix_memalign (&mem, (gsize) 2 << 20, bytes) == 0)
-    {
-      madvise (mem, bytes, MADV_HUGEPAGE);
-      return mem;
-    }
-#endif
-  mem = malloc (bytes);
-  return mem;
-}
-
 typedef struct
 {
   Chain            *chain;
@@ -312,7 +292,8 @@ chain_init (Chain            *c,
   gboolean square = n <= MAX_SQUARE;
   gsize len = square ? (gsize) n * n : (gsize) n * (n - 1) / 2;
 
-  c->D = alloc_distances (len);
+  /* on huge pages: the merges walk columns of it, one page apart per entry */
+  c->D = rl_big_try_alloc (len, sizeof (double));
   if (c->D == NULL)
     {
       g_set_error (error, RL_ERROR, RL_ERROR_INVALID,

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <gsl/gsl_rng.h>
 
 G_BEGIN_DECLS
 
@@ -31,7 +32,7 @@ typedef struct
   guint  *labels;    /* n */
   double *upper;     /* n, ≥ distance to the own centre */
   double *lower;     /* n, ≤ distance to any other centre */
-  double *cumsum;    /* n, k-means++ sampling */
+  double *cumsum;    /* n, draws of the random swaps */
 } RlKmWork;
 
 static inline double
@@ -99,6 +100,14 @@ rl_dist2_many (const double *x,
 gsize rl_kmeans_sample_cumulative (const double *cumsum,
                                    gsize         n,
                                    double        r);
+
+/* Greedy k-means++ seeds into w->centers (rl-kmeans-seed.c), on up to
+ * @n_threads threads; the same seeds whatever their number. Leaves
+ * w->labels and w->upper as scratch. */
+void     rl_kmeans_seed         (const RlKmData *D,
+                                 RlKmWork       *w,
+                                 gsl_rng        *rng,
+                                 guint           n_threads);
 
 /* Lloyd iterations from w->centers (rl-kmeans-lloyd.c); FALSE when cancelled. */
 gboolean rl_kmeans_lloyd_run    (const RlKmData *D,

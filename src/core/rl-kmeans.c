@@ -8,11 +8,10 @@
 #include <math.h>
 #include <string.h>
 
+#include "rl-alloc-private.h"
 #include "rl-error.h"
 #include "rl-kmeans-private.h"
 #include "rl-rng.h"
-
-#define MAX_TRIALS 32
 
 typedef struct
 {
@@ -21,6 +20,7 @@ typedef struct
   guint64         seed;
   gboolean        hartigan;
   GCancellable   *cancellable;
+  guint           seed_threads;   /* threads each restart seeds with */
   gint            next;      /* next restart to run (atomic) */
   gint            done;      /* restarts finished (atomic) */
 } KmJob;
@@ -58,7 +58,7 @@ km_data_init (RlKmData         *data,
     data->x = X->data;
   else
     {
-      data->copy = g_new (double, n * d);
+      data->copy = rl_big_new (double, n * d);
       for (gsize i = 0; i < n; i++)
         memcpy (data->copy + i * d, gsl_matrix_const_ptr (X, i, 0), d * sizeof (double));
       data->x = data->copy;
@@ -96,10 +96,10 @@ km_work_init (RlKmWork *w,
   w->counts = g_new0 (guint, k);
   w->shift = g_new0 (double, k);
   w->half_gap = g_new0 (double, k);
-  w->labels = g_new0 (guint, n);
-  w->upper = g_new0 (double, n);
-  w->lower = g_new0 (double, n);
-  w->cumsum = g_new0 (double, n);
+  w->labels = rl_big_new0 (guint, n);
+  w->upper = rl_big_new0 (double, n);
+  w->lower = rl_big_new0 (double, n);
+  w->cumsum = rl_big_new (double, n);   /* written before every read */
 }
 
 static void
@@ -133,127 +133,6 @@ rl_kmeans_sample_cumulative (const double *cumsum,
         hi = mid;
     }
   return MIN (lo, n - 1);
-}
-
-/* Squared distances between the candidates and the @n_centers chosen centres,
- * for pruning: when ‖cand − c‖² > 4·closest² (c the centre nearest to x), the
- * candidate cannot come closer to x than c (triangle inequality). */
-static void
-candidate_gaps (const RlKmData *D,
-                const RlKmWork *w,
-                const gsize    *cand,
-                guint           n_cand,
-                guint           n_centers,
-                double         *gap)
-{
-  for (guint t = 0; t < n_cand; t++)
-    for (guint c = 0; c < n_centers; c++)
-      gap[t * D->k + c] = rl_dist2 (D->x + cand[t] * D->d, w->centers + c * D->d, D->d)
-                          / (4.0 * (1.0 + 1e-9));
-}
-
-/* Potential Σ min(closest², ‖x − candidate‖²) of every candidate in one pass. */
-static void
-candidate_potentials (const RlKmData *D,
-                      const RlKmWork *w,
-                      const gsize    *cand,
-                      guint           n_cand,
-                      const double   *gap,
-                      double         *pot)
-{
-  gsize d = D->d;
-  double rows[MAX_TRIALS * 16], dd[MAX_TRIALS];
-  double *Y = d <= 16 ? rows : g_new (double, n_cand * d);
-
-  for (guint t = 0; t < n_cand; t++)
-    {
-      pot[t] = 0.0;
-      memcpy (Y + t * d, D->x + cand[t] * d, d * sizeof (double));
-    }
-  for (gsize i = 0; i < D->n; i++)
-    {
-      double c2 = w->upper[i];
-      gboolean any = FALSE;
-
-      for (guint t = 0; t < n_cand; t++)
-        any |= gap[t * D->k + w->labels[i]] <= c2;
-      if (!any)
-        {
-          for (guint t = 0; t < n_cand; t++)
-            pot[t] += c2;
-          continue;
-        }
-      rl_dist2_many (D->x + i * d, Y, n_cand, d, dd);
-      for (guint t = 0; t < n_cand; t++)
-        pot[t] += MIN (c2, dd[t]);
-    }
-  if (Y != rows)
-    g_free (Y);
-}
-
-/* After centre @c is set, updates the closest distances and centres and
- * their running sum in w->cumsum; @gap holds its pruning distances as
- * candidate_gaps() computed them. */
-static void
-add_center (const RlKmData *D,
-            RlKmWork       *w,
-            guint           c,
-            const double   *gap)
-{
-  double s = 0.0;
-
-  for (gsize i = 0; i < D->n; i++)
-    {
-      if (gap[w->labels[i]] <= w->upper[i])
-        {
-          double t = rl_dist2 (D->x + i * D->d, w->centers + c * D->d, D->d);
-          if (t < w->upper[i])
-            {
-              w->upper[i] = t;
-              w->labels[i] = c;
-            }
-        }
-      w->cumsum[i] = s += w->upper[i];
-    }
-}
-
-static void
-kmeans_plusplus (const RlKmData *D,
-                 RlKmWork       *w,
-                 gsl_rng        *rng)
-{
-  gsize n = D->n, d = D->d;
-  guint trials = MIN (2 + (guint) floor (log (D->k)), MAX_TRIALS);
-  double *closest = w->upper;
-  g_autofree double *gaps = g_new (double, (gsize) MAX_TRIALS * D->k);
-  gsize first = gsl_rng_uniform_int (rng, n);
-  double pot = 0.0;
-
-  memcpy (w->centers, D->x + first * d, d * sizeof (double));
-  for (gsize i = 0; i < n; i++)
-    {
-      pot += closest[i] = rl_dist2 (D->x + i * d, w->centers, d);
-      w->cumsum[i] = pot;
-      w->labels[i] = 0;
-    }
-
-  for (guint c = 1; c < D->k; c++)
-    {
-      gsize cand[MAX_TRIALS];
-      double cand_pot[MAX_TRIALS] = { 0 };
-      guint best = 0;
-
-      for (guint t = 0; t < trials; t++)
-        cand[t] = rl_kmeans_sample_cumulative (w->cumsum, n, gsl_rng_uniform (rng) * pot);
-      candidate_gaps (D, w, cand, trials, c, gaps);
-      candidate_potentials (D, w, cand, trials, gaps, cand_pot);
-      for (guint t = 1; t < trials; t++)
-        if (cand_pot[t] < cand_pot[best])
-          best = t;
-      pot = cand_pot[best];
-      memcpy (w->centers + c * d, D->x + cand[best] * d, d * sizeof (double));
-      add_center (D, w, c, gaps + best * D->k);
-    }
 }
 
 static void
@@ -294,7 +173,7 @@ worker_run (gpointer user_data)
       if (r >= job->n_init)
         break;
       rng = rl_rng_new (rl_rng_derive_seed (job->seed, r));
-      kmeans_plusplus (job->data, &self->work, rng);
+      rl_kmeans_seed (job->data, &self->work, rng, job->seed_threads);
       if (!rl_kmeans_lloyd_run (job->data, &self->work, job->max_iter, job->cancellable, &n_iter, &converged)
           || (job->hartigan && (passes = rl_kmeans_hartigan_run (job->data, &self->work, job->cancellable)) == 0))
         {
@@ -354,7 +233,7 @@ km_worker_init (KmWorker *self,
   self->inertia = INFINITY;
   self->index = G_MAXUINT;
   self->centers = g_new0 (double, D->k * D->d);
-  self->labels = g_new0 (guint, D->n);
+  self->labels = rl_big_new0 (guint, D->n);
 }
 
 static void
@@ -472,6 +351,8 @@ rl_kmeans (const gsl_matrix      *X,
     }
   km_data_init (&data, X, opts->k, opts->tol);
   n_threads = thread_count (opts, &data);
+  /* processors the restarts leave idle help each restart seed */
+  job.seed_threads = MAX (1, (opts->n_threads > 0 ? opts->n_threads : g_get_num_processors ()) / n_threads);
   workers = g_new0 (KmWorker, n_threads);
   for (guint t = 0; t < n_threads; t++)
     km_worker_init (&workers[t], &job);
@@ -509,7 +390,7 @@ rl_kmeans_plusplus (const gsl_matrix *X,
   g_return_val_if_fail (centers->size2 == X->size2, FALSE);
   km_data_init (&data, X, centers->size1, 0.0);
   km_work_init (&work, data.n, data.d, data.k);
-  kmeans_plusplus (&data, &work, rng);
+  rl_kmeans_seed (&data, &work, rng, g_get_num_processors ());
   for (guint c = 0; c < data.k; c++)
     for (gsize j = 0; j < data.d; j++)
       gsl_matrix_set (centers, c, j, work.centers[c * data.d + j]);

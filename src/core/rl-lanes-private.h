@@ -36,3 +36,15 @@ v2_load (const double *p)
   memcpy (&v, p, sizeof v);
   return v;
 }
+
+/* Lane by lane a < b ? a : b, as MIN (a, b) would give. */
+static inline V2
+v2_min (V2 a,
+        V2 b)
+{
+#ifdef __SSE2__
+  return _mm_min_pd (a, b);
+#else
+  return (V2) { a[0] < b[0] ? a[0] : b[0], a[1] < b[1] ? a[1] : b[1] };
+#endif
+}

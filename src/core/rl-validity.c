@@ -18,6 +18,7 @@
 #include <math.h>
 #include <string.h>
 #include <gsl/gsl_math.h>
+#include "rl-alloc-private.h"
 #include "rl-error.h"
 #include "rl-input-check.h"
 #include "rl-lanes-private.h"
@@ -170,7 +171,7 @@ sorted_transpose (const gsl_matrix *X,
                   guint            *start)
 {
   gsize n = X->size1, d = X->size2;
-  double *XT = g_new (double, MAX (n * d, 1));
+  double *XT = rl_big_new (double, MAX (n * d, 1));
   g_autofree guint *next = g_new0 (guint, k);
 
   memset (start, 0, (k + 1) * sizeof (guint));

@@ -181,6 +181,68 @@ test_deterministic (void)
   g_assert_true (gsl_matrix_equal (a->centers, b->centers));
 }
 
+/* The seeds alone (no Lloyd step) of one restart. */
+static RlClustering *
+seeds_of (const gsl_matrix *X,
+          guint             k,
+          guint64           seed,
+          guint             n_threads)
+{
+  RlKmeansOptions opts;
+  g_autoptr(GError) error = NULL;
+  RlClustering *c;
+
+  rl_kmeans_options_init (&opts);
+  opts.k = k;
+  opts.seed = seed;
+  opts.n_init = 1;
+  opts.max_iter = 0;
+  opts.hartigan = FALSE;
+  opts.n_swap = 0;
+  opts.n_threads = n_threads;
+  c = rl_kmeans (X, &opts, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  return c;
+}
+
+/* Seeding splits large inputs between threads in blocks of rows (the last
+ * one partial here): the seeds must not depend on how many threads ran. */
+static void
+test_seed_threads (void)
+{
+  g_autoptr(gsl_matrix) X = make_blobs (41000, 5, 7, 3);
+
+  for (guint64 seed = 1; seed <= 3; seed++)
+    {
+      g_autoptr(RlClustering) a = seeds_of (X, 12, seed, 1);
+      g_autoptr(RlClustering) b = seeds_of (X, 12, seed, 2);
+      g_autoptr(RlClustering) c = seeds_of (X, 12, seed, 5);
+
+      g_assert_true (gsl_matrix_equal (a->centers, b->centers));
+      g_assert_true (gsl_matrix_equal (a->centers, c->centers));
+    }
+}
+
+/* Rows that coincide with a centre weigh 0 and are never drawn: with k
+ * distinct rows, each repeated thousands of times, the seeds are exactly
+ * those rows. */
+static void
+test_seeds_distinct (void)
+{
+  const double rows[4][2] = { { 0, 0 }, { 1, 0 }, { 0, 1e-3 }, { 50, 50 } };
+  g_autoptr(gsl_matrix) X = gsl_matrix_alloc (4 * 9000, 2);
+
+  for (gsize i = 0; i < X->size1; i++)
+    for (gsize j = 0; j < 2; j++)
+      gsl_matrix_set (X, i, j, rows[(i * 7) % 4][j]);
+  for (guint64 seed = 1; seed <= 20; seed++)
+    {
+      g_autoptr(RlClustering) c = seeds_of (X, 4, seed, 2);
+
+      g_assert_cmpfloat (c->inertia, ==, 0.0);
+    }
+}
+
 static void
 test_cancelled (void)
 {
@@ -299,6 +361,8 @@ main (int argc, char **argv)
   g_test_add_func ("/kmeans/duplicate-rows", test_duplicate_rows);
   g_test_add_func ("/kmeans/nan", test_nan);
   g_test_add_func ("/kmeans/deterministic", test_deterministic);
+  g_test_add_func ("/kmeans/seed-threads", test_seed_threads);
+  g_test_add_func ("/kmeans/seeds-distinct", test_seeds_distinct);
   g_test_add_func ("/kmeans/cancelled", test_cancelled);
   g_test_add_func ("/kmeans/progress", test_progress);
   g_test_add_func ("/kmeans/lloyd-polish", test_lloyd_polish);
