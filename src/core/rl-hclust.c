@@ -19,6 +19,7 @@
 
 #include "rl-alloc-private.h"
 #include "rl-error.h"
+#include "rl-hclust-private.h"
 #include "rl-input-check.h"
 #include "rl-lanes-private.h"
 
@@ -553,15 +554,7 @@ chain_linkage (const gsl_matrix *X,
           stack[len++] = y;
         }
       len -= 2;
-      if (x > y)
-        {
-          guint t = x;
-          x = y;
-          y = t;
-        }
-      gsl_matrix_set (Z, step, 0, x);
-      gsl_matrix_set (Z, step, 1, y);
-      gsl_matrix_set (Z, step, 2, best);
+      rl_hclust_record_merge (Z, step, &x, &y, best);
       chain_merge (&c, method, x, y, best);
     }
   chain_clear (&c);
@@ -615,6 +608,12 @@ rl_hclust_linkage (const gsl_matrix *X,
     }
   if (method == RL_LINKAGE_SINGLE)
     Z = single_linkage (X, cancellable, error);
+  else if (method == RL_LINKAGE_WARD && X->size1 > RL_WARD_MATRIX_MAX)
+    {
+      g_autoptr(gsl_matrix) merges = rl_hclust_ward_merges (X, cancellable, error);
+      if (merges != NULL)
+        Z = sort_and_label (merges);
+    }
   else
     Z = chain_linkage (X, method, cancellable, error);
   if (Z == NULL)

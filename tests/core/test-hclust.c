@@ -9,8 +9,10 @@
  * heights within 1e-9 relative.
  */
 #include <string.h>
+#include <gsl/gsl_sort_double.h>
 #include "rl-error.h"
 #include "rl-hclust.h"
+#include "rl-hclust-private.h"
 #include "rl-test-json.h"
 
 #define HEIGHT_TOL 1e-9
@@ -113,6 +115,112 @@ test_against_scipy (void)
           g_test_message ("%s, %s", sets[s], methods[m]);
           check_against_scipy (X, m, json_object_get_object_member (by_method, methods[m]));
         }
+    }
+}
+
+/* Larger sets (tests/data/hclust-large-reference.json, from
+ * make-hclust-large-reference.py): paths only larger inputs take, such as
+ * the compaction of Ward's centroid table. Ids and sizes exactly, heights
+ * within HEIGHT_TOL. */
+static void
+test_against_scipy_large (void)
+{
+  g_autoptr(JsonParser) parser = rl_test_json_load ("hclust-large-reference.json");
+  JsonObject *root = rl_test_json_root (parser);
+  const char *sets[] = { "blobs501", "grid301" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
+    {
+      JsonObject *set = json_object_get_object_member (root, sets[s]);
+      JsonObject *by_method = json_object_get_object_member (set, "methods");
+      g_autoptr(gsl_matrix) X = rl_test_json_member_matrix (set, "X");
+
+      for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
+        {
+          JsonObject *ref = json_object_get_object_member (by_method, methods[m]);
+          g_autoptr(gsl_matrix) want = rl_test_json_member_matrix (ref, "linkage");
+          g_autoptr(GError) error = NULL;
+          g_autoptr(gsl_matrix) Z = rl_hclust_linkage (X, m, NULL, &error);
+
+          g_test_message ("%s, %s", sets[s], methods[m]);
+          g_assert_no_error (error);
+          for (guint i = 0; i < Z->size1; i++)
+            {
+              double h = gsl_matrix_get (Z, i, 2), hw = gsl_matrix_get (want, i, 2);
+
+              if (gsl_matrix_get (Z, i, 0) != gsl_matrix_get (want, i, 0)
+                  || gsl_matrix_get (Z, i, 1) != gsl_matrix_get (want, i, 1)
+                  || gsl_matrix_get (Z, i, 3) != gsl_matrix_get (want, i, 3)
+                  || !(fabs (h - hw) <= HEIGHT_TOL * fabs (hw)))
+                g_error ("%s %s row %u: [%g %g %.17g %g], SciPy [%g %g %.17g %g]",
+                         sets[s], methods[m], i, gsl_matrix_get (Z, i, 0),
+                         gsl_matrix_get (Z, i, 1), h, gsl_matrix_get (Z, i, 3),
+                         gsl_matrix_get (want, i, 0), gsl_matrix_get (want, i, 1), hw,
+                         gsl_matrix_get (want, i, 3));
+            }
+        }
+    }
+}
+
+/* Ward from the centroids (the path of inputs above RL_WARD_MATRIX_MAX rows),
+ * run here on the larger reference sets: every merge height must be Ward's
+ * distance of the two clusters as their members give it (sums in long
+ * double), and on the blobs, which hold no exact ties, the heights must be
+ * SciPy's. */
+static void
+test_ward_centroids (void)
+{
+  g_autoptr(JsonParser) parser = rl_test_json_load ("hclust-large-reference.json");
+  JsonObject *root = rl_test_json_root (parser);
+  const char *sets[] = { "blobs501", "grid301" };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
+    {
+      JsonObject *set = json_object_get_object_member (root, sets[s]);
+      JsonObject *ward = json_object_get_object_member (
+        json_object_get_object_member (set, "methods"), "ward");
+      g_autoptr(gsl_matrix) X = rl_test_json_member_matrix (set, "X");
+      g_autoptr(gsl_matrix) want = rl_test_json_member_matrix (ward, "linkage");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(gsl_matrix) M = rl_hclust_ward_merges (X, NULL, &error);
+      guint n = X->size1, d = X->size2;
+      g_autofree long double *sum = g_new0 (long double, (gsize) n * d);
+      g_autofree double *count = g_new (double, n), *h = g_new (double, n - 1);
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < n; i++)
+        {
+          count[i] = 1.0;
+          for (guint j = 0; j < d; j++)
+            sum[i * d + j] = gsl_matrix_get (X, i, j);
+        }
+      for (guint r = 0; r < n - 1; r++)
+        {
+          guint x = gsl_matrix_get (M, r, 0), y = gsl_matrix_get (M, r, 1);
+          double nx = count[x], ny = count[y];
+          long double q = 0.0;
+
+          g_assert_cmpuint (x, <, y);
+          g_assert_cmpfloat (nx, >, 0.0);
+          g_assert_cmpfloat (ny, >, 0.0);
+          for (guint j = 0; j < d; j++)
+            {
+              long double t = sum[x * d + j] / nx - sum[y * d + j] / ny;
+              q += t * t;
+              sum[y * d + j] += sum[x * d + j];
+            }
+          h[r] = gsl_matrix_get (M, r, 2);
+          if (!(fabsl (h[r] - sqrtl (2.0L * nx * ny / (nx + ny) * q)) <= 1e-9 * (h[r] + 1e-300)))
+            g_error ("%s merge %u: height %.17g, members give %.17Lg", sets[s], r, h[r],
+                     sqrtl (2.0L * nx * ny / (nx + ny) * q));
+          count[y] = nx + ny;
+          count[x] = 0.0;
+        }
+      if (s != 0)
+        continue;
+      gsl_sort (h, 1, n - 1);
+      for (guint r = 0; r < n - 1; r++)
+        rl_assert_close (h[r], gsl_matrix_get (want, r, 2), HEIGHT_TOL);
     }
 }
 
@@ -270,6 +378,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/hclust/against-scipy", test_against_scipy);
+  g_test_add_func ("/hclust/against-scipy-large", test_against_scipy_large);
+  g_test_add_func ("/hclust/ward-centroids", test_ward_centroids);
   g_test_add_func ("/hclust/line-by-hand", test_line_by_hand);
   g_test_add_func ("/hclust/clustering-result", test_clustering_result);
   g_test_add_func ("/hclust/degenerate", test_degenerate);
