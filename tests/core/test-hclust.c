@@ -154,6 +154,22 @@ test_line_by_hand (void)
   assert_row (ward, 2, 3, 5, sqrt (1.5) * (7 - 4.0 / 3), 4);
 }
 
+/* Squared distances 1 + 2^-52 (point 1) and 1 (point 2) from point 0 have
+ * the same square root, 1: SciPy takes the first of the two, point 1, not
+ * the one with the smaller square. */
+static void
+test_single_sqrt_tie (void)
+{
+  const double x[] = { 0, 0, 1, 0x1p-26, 0, 1 };
+  gsl_matrix_const_view X = gsl_matrix_const_view_array (x, 3, 2);
+  g_autoptr(gsl_matrix) Z = rl_hclust_linkage (&X.matrix, RL_LINKAGE_SINGLE, NULL, NULL);
+
+  g_assert_cmpfloat (1 + 0x1p-26 * 0x1p-26, >, 1);
+  g_assert_cmpfloat (sqrt (1 + 0x1p-26 * 0x1p-26), ==, 1);
+  assert_row (Z, 0, 0, 1, 1, 2);
+  assert_row (Z, 1, 2, 3, 1, 3);
+}
+
 static void
 test_clustering_result (void)
 {
@@ -271,6 +287,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/hclust/against-scipy", test_against_scipy);
   g_test_add_func ("/hclust/line-by-hand", test_line_by_hand);
+  g_test_add_func ("/hclust/single-sqrt-tie", test_single_sqrt_tie);
   g_test_add_func ("/hclust/clustering-result", test_clustering_result);
   g_test_add_func ("/hclust/degenerate", test_degenerate);
   g_test_add_func ("/hclust/cut-all-k", test_cut_all_k);
