@@ -262,6 +262,22 @@ test_line_by_hand (void)
   assert_row (ward, 2, 3, 5, sqrt (1.5) * (7 - 4.0 / 3), 4);
 }
 
+/* Squared distances 1 + 2^-52 (point 1) and 1 (point 2) from point 0 have
+ * the same square root, 1: SciPy takes the first of the two, point 1, not
+ * the one with the smaller square. */
+static void
+test_single_sqrt_tie (void)
+{
+  const double x[] = { 0, 0, 1, 0x1p-26, 0, 1 };
+  gsl_matrix_const_view X = gsl_matrix_const_view_array (x, 3, 2);
+  g_autoptr(gsl_matrix) Z = rl_hclust_linkage (&X.matrix, RL_LINKAGE_SINGLE, NULL, NULL);
+
+  g_assert_cmpfloat (1 + 0x1p-26 * 0x1p-26, >, 1);
+  g_assert_cmpfloat (sqrt (1 + 0x1p-26 * 0x1p-26), ==, 1);
+  assert_row (Z, 0, 0, 1, 1, 2);
+  assert_row (Z, 1, 2, 3, 1, 3);
+}
+
 static void
 test_clustering_result (void)
 {
@@ -345,6 +361,118 @@ test_cut_all_k (void)
   g_assert_error (error, RL_ERROR, RL_ERROR_INVALID);
 }
 
+typedef struct
+{
+  double height;
+  guint  row;
+} Edge;
+
+static int
+compare_edges (const void *pa,
+               const void *pb)
+{
+  const Edge *a = pa, *b = pb;
+
+  if (a->height != b->height)
+    return a->height < b->height ? -1 : 1;
+  return (a->row > b->row) - (a->row < b->row);
+}
+
+static guint
+find_root (guint *parent,
+           guint  x)
+{
+  while (parent[x] != x)
+    x = parent[x];
+  return x;
+}
+
+/* Single linkage the plain way: Prim's tree on the roots of the squared
+ * distances, the first strictly nearer point in index order joining, then
+ * the edges sorted by height (stably) and numbered as SciPy does. */
+static gsl_matrix *
+plain_single_linkage (const gsl_matrix *X)
+{
+  guint n = X->size1, d = X->size2, x = 0;
+  g_autofree gboolean *in_tree = g_new0 (gboolean, n);
+  g_autofree double *near = g_new (double, n);
+  g_autofree guint *from = g_new (guint, n - 1), *to = g_new (guint, n - 1);
+  g_autofree guint *parent = g_new (guint, 2 * n), *size = g_new (guint, 2 * n);
+  g_autofree Edge *edges = g_new (Edge, n - 1);
+  gsl_matrix *Z = gsl_matrix_alloc (n - 1, 4);
+
+  for (guint i = 0; i < n; i++)
+    near[i] = INFINITY;
+  in_tree[0] = TRUE;
+  for (guint e = 0; e < n - 1; e++)
+    {
+      guint next = G_MAXUINT;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double s = 0;
+
+          if (in_tree[i])
+            continue;
+          for (guint j = 0; j < d; j++)
+            s += (gsl_matrix_get (X, x, j) - gsl_matrix_get (X, i, j))
+                 * (gsl_matrix_get (X, x, j) - gsl_matrix_get (X, i, j));
+          if (sqrt (s) < near[i])
+            near[i] = sqrt (s);
+          if (next == G_MAXUINT || near[i] < near[next])
+            next = i;
+        }
+      edges[e] = (Edge) { near[next], e };
+      from[e] = x;
+      to[e] = next;
+      in_tree[next] = TRUE;
+      x = next;
+    }
+  qsort (edges, n - 1, sizeof (Edge), compare_edges);
+  for (guint i = 0; i < 2 * n; i++)
+    {
+      parent[i] = i;
+      size[i] = 1;
+    }
+  for (guint e = 0; e < n - 1; e++)
+    {
+      guint a = find_root (parent, from[edges[e].row]);
+      guint b = find_root (parent, to[edges[e].row]);
+
+      parent[a] = parent[b] = n + e;
+      size[n + e] = size[a] + size[b];
+      gsl_matrix_set (Z, e, 0, MIN (a, b));
+      gsl_matrix_set (Z, e, 1, MAX (a, b));
+      gsl_matrix_set (Z, e, 2, edges[e].height);
+      gsl_matrix_set (Z, e, 3, size[n + e]);
+    }
+  return Z;
+}
+
+/* Single linkage drops the points that join the tree from its working
+ * arrays now and then, without changing which point joins next: checked
+ * against the plain algorithm on points with many duplicates and ties. */
+static void
+test_single_many_ties (void)
+{
+  g_autoptr(gsl_rng) rng = gsl_rng_alloc (gsl_rng_mt19937);
+  const guint sizes[][2] = { { 1500, 3 }, { 1001, 1 }, { 777, 5 }, { 9, 2 } };
+
+  for (guint c = 0; c < G_N_ELEMENTS (sizes); c++)
+    {
+      g_autoptr(gsl_matrix) X = gsl_matrix_alloc (sizes[c][0], sizes[c][1]);
+      g_autoptr(gsl_matrix) Z = NULL, want = NULL;
+
+      /* a grid of 3^d sites, duplicates included, or uniform numbers */
+      for (gsize i = 0; i < X->size1 * X->size2; i++)
+        X->data[i] = c % 2 == 0 ? gsl_rng_uniform_int (rng, 3) : gsl_rng_uniform (rng);
+      Z = rl_hclust_linkage (X, RL_LINKAGE_SINGLE, NULL, NULL);
+      want = plain_single_linkage (X);
+      g_assert_cmpmem (Z->data, Z->size1 * 4 * sizeof (double),
+                       want->data, want->size1 * 4 * sizeof (double));
+    }
+}
+
 static void
 test_deterministic_and_cancel (void)
 {
@@ -381,9 +509,11 @@ main (int argc, char **argv)
   g_test_add_func ("/hclust/against-scipy-large", test_against_scipy_large);
   g_test_add_func ("/hclust/ward-centroids", test_ward_centroids);
   g_test_add_func ("/hclust/line-by-hand", test_line_by_hand);
+  g_test_add_func ("/hclust/single-sqrt-tie", test_single_sqrt_tie);
   g_test_add_func ("/hclust/clustering-result", test_clustering_result);
   g_test_add_func ("/hclust/degenerate", test_degenerate);
   g_test_add_func ("/hclust/cut-all-k", test_cut_all_k);
+  g_test_add_func ("/hclust/single-many-ties", test_single_many_ties);
   g_test_add_func ("/hclust/deterministic-and-cancel", test_deterministic_and_cancel);
   return g_test_run ();
 }
