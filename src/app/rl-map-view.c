@@ -52,6 +52,8 @@ struct _RlMapWidget
   const RlGeoLayer  *boundaries;       /* owned by the region layer */
   char              *boundaries_key;   /* "ru", "ua" or the user's file */
   gboolean           user_boundaries;
+  char              *loading_key;      /* built-in boundaries being read, or NULL */
+  GCancellable      *loading;
   RlMapPaint        *paint;
   RlChartPlan       *plan;
   RlChartStyle       chart_style;
@@ -165,23 +167,80 @@ set_boundaries (RlMapWidget *self,
   queue_fit (self);
 }
 
+static void update_paint (RlMapWidget *self);
+
+static void
+read_boundaries_thread (GTask        *task,
+                        gpointer      source,
+                        gpointer      path,
+                        GCancellable *cancellable)
+{
+  GError *error = NULL;
+  RlGeoLayer *layer = rl_geo_layer_load (path, &error);
+
+  if (layer != NULL)
+    g_task_return_pointer (task, layer, (GDestroyNotify) rl_geo_layer_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_boundaries_read_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  RlMapWidget *self = RL_MAP_WIDGET (source);
+  g_autofree char *key = user_data;
+  g_autoptr(GError) error = NULL;
+  RlGeoLayer *layer = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* the widget is gone, or another country was asked for */
+  g_clear_pointer (&self->loading_key, g_free);
+  g_clear_object (&self->loading);
+  if (self->user_boundaries)
+    {
+      g_clear_pointer (&layer, rl_geo_layer_free);
+      return;
+    }
+  if (layer == NULL)
+    g_warning ("No boundaries for %s: %s", key, error->message);
+  set_boundaries (self, layer, key, FALSE);
+  update_paint (self);
+}
+
+/* Reads the built-in boundaries of the panel's country on a worker thread
+ * (tens of milliseconds of GeoJSON): the map shows them when they are in. */
 static void
 ensure_builtin_boundaries (RlMapWidget *self)
 {
   const char *country = panel_country (self->panel);
   g_autofree char *relative = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  RlGeoLayer *layer;
+  g_autoptr(GTask) task = NULL;
+  char *path;
 
-  if (self->user_boundaries || g_strcmp0 (self->boundaries_key, country) == 0)
+  if (self->user_boundaries || g_strcmp0 (self->boundaries_key, country) == 0
+      || g_strcmp0 (self->loading_key, country) == 0)
     return;
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
+  g_free (self->loading_key);
+  self->loading_key = g_strdup (country);
   relative = g_strdup_printf ("boundaries/%s.geojson", country);
   path = rl_data_find (relative);
-  layer = path != NULL ? rl_geo_layer_load (path, &error) : NULL;
-  if (layer == NULL)
-    g_warning ("No boundaries for %s: %s", country, error ? error->message : "not installed");
-  set_boundaries (self, layer, country, FALSE);
+  if (path == NULL)
+    {
+      g_warning ("No boundaries for %s: not installed", country);
+      g_clear_pointer (&self->loading_key, g_free);
+      set_boundaries (self, NULL, country, FALSE);
+      return;
+    }
+  self->loading = g_cancellable_new ();
+  task = g_task_new (self, self->loading, on_boundaries_read_cb, g_strdup (country));
+  g_task_set_source_tag (task, ensure_builtin_boundaries);
+  g_task_set_task_data (task, path, g_free);
+  g_task_run_in_thread (task, read_boundaries_thread);
 }
 
 /* ---- tint, legend, selection ---- */
@@ -669,6 +728,9 @@ rl_map_widget_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->fit_idle, g_source_remove);
+  if (self->loading != NULL)
+    g_cancellable_cancel (self->loading);
+  g_clear_object (&self->loading);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_pointer (&self->plan, rl_chart_plan_free);
@@ -688,6 +750,7 @@ rl_map_widget_finalize (GObject *object)
   RlMapWidget *self = RL_MAP_WIDGET (object);
 
   g_clear_pointer (&self->boundaries_key, g_free);
+  g_clear_pointer (&self->loading_key, g_free);
   G_OBJECT_CLASS (rl_map_widget_parent_class)->finalize (object);
 }
 

@@ -244,6 +244,10 @@ test_map_colours (void)
 
   show_view ("map");
   rl_map_widget_set_color_by (map, RL_MAP_COLOR_CLUSTER);
+  /* the built-in boundaries are read on a worker thread */
+  for (gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+       rl_map_widget_get_paint (map) == NULL && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, TRUE);
   paint = rl_map_widget_get_paint (map);
   g_assert_nonnull (paint);
   g_assert_cmpuint (paint->legend_colors->len, ==, 4);
