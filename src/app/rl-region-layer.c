@@ -333,29 +333,27 @@ append_cache (RlRegionLayer   *self,
                                                     self->cache_height * ratio));
 }
 
-/* The texture to show for @view: drawn now when there is none or it is far
- * off; otherwise the one there is, and a fresh one asked of a worker when the
- * fills changed or the zoom has settled. */
+/* Keeps the texture for @view coming: a worker draws a fresh one when there
+ * is none, when the fills changed, or when the zoom has settled at another
+ * scale; meanwhile the one there is stays on show, stretched (as map tiles
+ * are while their successors load). Nothing is drawn on the main thread.
+ * Returns whether there is a texture to show. */
 static gboolean
 update_cache (RlRegionLayer   *self,
               const RlMapView *view)
 {
-  double ratio = self->cache != NULL ? view->scale / self->cache_scale : 0.0;
-
-  /* Stretching up blurs: past a quarter more, draw now. */
-  if (self->cache == NULL || ratio <= 0.25 || ratio >= 1.25)
+  if (self->cache == NULL)
     {
-      g_autoptr(Raster) raster = NULL;
-
-      raster = raster_new (self, view->scale);
-      raster_draw (raster);
-      take_raster (self, raster);
-      return TRUE;
+      request_raster (self, view->scale);
+      return FALSE;
     }
   if (self->cache_scale != view->scale)
     {
-      /* Mid-zoom: stretch the texture now, draw it afresh once zooming stops. */
-      if (!self->zoom_settled)
+      double ratio = view->scale / self->cache_scale;
+
+      /* Mid-zoom: stretch the texture now, draw it afresh once zooming
+       * stops, or at once when it is stretched far. */
+      if (!self->zoom_settled && ratio > 0.5 && ratio < 2.0)
         {
           g_clear_handle_id (&self->rebuild, g_source_remove);
           self->rebuild = g_timeout_add (REBUILD_DELAY_MS, rebuild_cb, self);
@@ -391,7 +389,8 @@ rl_region_layer_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
       return;
     }
-  update_cache (self, &view);
+  if (!update_cache (self, &view))
+    return;
   gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   append_cache (self, snapshot, &view);
   gtk_snapshot_pop (snapshot);
