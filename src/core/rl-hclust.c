@@ -209,9 +209,12 @@ single_linkage (const gsl_matrix *X,
  * A merge writes only the row of the merged cluster, not its column, which
  * would cost a cache miss per entry. The value for a pair then lives in
  * the row written last: stamp[i] is the merge after which row i was last
- * complete, and log[m] the slot written by merge m, so that a row is
+ * complete, written[i] the merge that last wrote row i, so that a row is
  * brought up to date (chain_refresh) before it is read, copying only the
- * entries of the clusters merged since. */
+ * entries of the clusters merged since. To find those without a pass over
+ * all merges (most of whose rows are gone or were written again later, and
+ * every read of them a miss), the written active rows are kept in a list,
+ * the last written first: older[i] follows i, slot n ends it. */
 #define MAX_SQUARE 23170
 
 typedef struct
@@ -224,7 +227,10 @@ typedef struct
   guint   n;
   gboolean square;
   guint  *stamp;    /* n, square only: row i is complete as of merge stamp[i] */
-  guint  *log;      /* n, square only: the slot written by merge m, from 1 */
+  guint  *written;  /* n + 1, square only: merge that last wrote row i, 0 if none */
+  guint  *older;    /* n + 1: the next row in the list; n ends it */
+  guint  *newer;    /* n + 1: the row before in the list; n at the head */
+  guint   newest;   /* the head of the list, n when empty */
   guint   now;      /* merges so far */
 } Chain;
 
@@ -309,7 +315,11 @@ chain_init (Chain            *c,
   c->active = g_new (guint, n);
   c->n_active = n;
   c->stamp = g_new0 (guint, n);
-  c->log = g_new0 (guint, n);
+  c->written = g_new0 (guint, n + 1);
+  c->older = g_new (guint, n + 1);
+  c->newer = g_new (guint, n + 1);
+  c->older[n] = c->newer[n] = n;
+  c->newest = n;
   c->now = 0;
   for (guint i = 0; i < n; i++)
     {
@@ -329,30 +339,70 @@ chain_clear (Chain *c)
   g_free (c->size);
   g_free (c->active);
   g_free (c->stamp);
-  g_free (c->log);
+  g_free (c->written);
+  g_free (c->older);
+  g_free (c->newer);
 }
 
 #define REFRESH_AHEAD 16
 
-/* Completes row @x of the square matrix: the pairs with the clusters
- * merged since it was last complete are copied from their rows. */
+/* Takes row @i out of the list of written rows, if it is in it. */
+static void
+chain_unlist (Chain *c,
+              guint  i)
+{
+  if (c->written[i] == 0)
+    return;
+  if (c->newer[i] == c->n)
+    c->newest = c->older[i];
+  else
+    c->older[c->newer[i]] = c->older[i];
+  c->newer[c->older[i]] = c->newer[i];
+  c->written[i] = 0;
+}
+
+/* Puts row @i, just written, at the head of the list. */
+static void
+chain_list_first (Chain *c,
+                  guint  i)
+{
+  chain_unlist (c, i);
+  c->written[i] = c->now;
+  c->older[i] = c->newest;
+  c->newer[i] = c->n;
+  c->newer[c->newest] = i;
+  c->newest = i;
+}
+
+/* Completes row @x of the square matrix: the pairs with the rows written
+ * since it was last complete are copied from those rows. The order of the
+ * copies does not matter, each pair is copied at most once. */
 static void
 chain_refresh (Chain *c,
                guint  x)
 {
+  guint since, ahead;
   double *row;
 
   if (!c->square || c->stamp[x] == c->now)
     return;
+  since = c->stamp[x];
   row = c->D + (gsize) x * c->n;
-  for (guint m = c->stamp[x] + 1; m <= c->now; m++)
+  /* the reads miss the cache: start them some rows early */
+  ahead = c->newest;
+  for (guint k = 0; k < REFRESH_AHEAD && c->written[ahead] > since; k++)
     {
-      guint y = c->log[m];
-
-      /* the reads miss the cache: start those of later merges early */
-      if (m + REFRESH_AHEAD <= c->now)
-        __builtin_prefetch (c->D + (gsize) c->log[m + REFRESH_AHEAD] * c->n + x);
-      if (y != x && c->size[y] > 0)
+      __builtin_prefetch (c->D + (gsize) ahead * c->n + x);
+      ahead = c->older[ahead];
+    }
+  for (guint y = c->newest; c->written[y] > since; y = c->older[y])
+    {
+      if (c->written[ahead] > since)
+        {
+          __builtin_prefetch (c->D + (gsize) ahead * c->n + x);
+          ahead = c->older[ahead];
+        }
+      if (y != x)
         row[y] = c->D[(gsize) y * c->n + x];
     }
   c->stamp[x] = c->now;
@@ -508,8 +558,13 @@ chain_merge (Chain    *c,
         *chain_at (c, y, i) = lance_williams (method, *chain_at (c, x, i), *chain_at (c, y, i),
                                               d_xy, nx, ny, c->size[i]);
     }
-  c->log[++c->now] = y;
+  c->now++;
   c->stamp[y] = c->now;
+  if (c->square)
+    {
+      chain_unlist (c, x);
+      chain_list_first (c, y);
+    }
 }
 
 static gsl_matrix *
