@@ -249,10 +249,11 @@ typedef struct
   Chain            *chain;
   const gsl_matrix *X;
   guint             first, last;
+  gint              next;   /* square: the next band of TILE rows to fill */
 } FillPart;
 
-/* Distances of the rows [first, last): whole rows of the square matrix, the
- * part right of the diagonal of the condensed one; always written in order. */
+/* Distances of the rows [first, last) of the condensed matrix, the part
+ * right of the diagonal; written in order. */
 static gpointer
 fill_rows (gpointer data)
 {
@@ -263,30 +264,120 @@ fill_rows (gpointer data)
   for (guint i = p->first; i < p->last; i++)
     {
       const double *pi = gsl_matrix_const_ptr (p->X, i, 0);
-      double *row = c->square ? c->D + (gsize) i * n : c->D + c->start[i];
+      double *row = c->D + c->start[i];
 
-      for (guint j = c->square ? 0 : i + 1; j < n; j++)
+      for (guint j = i + 1; j < n; j++)
         row[j] = sqrt (rl_distance2 (pi, p->X->data + (gsize) j * p->X->tda, d));
     }
   return NULL;
 }
 
-/* Two threads for large matrices; each distance is computed the same way. */
+/* The square matrix is filled in tiles of TILE × TILE pairs, each pair
+ * computed once and written to both its rows; the tile is small enough to
+ * be written out by rows and by columns from the cache. */
+#define TILE 64
+
+/* Distances between the points [i0, i0 + h) and [j0, j0 + w) into
+ * tile[ii * TILE + jj]. Two neighbours j at a time in the lanes, each lane
+ * summing over the coordinates in order as rl_distance2() does, so every
+ * value is the one it would compute; @xt holds the points j by coordinate
+ * (xt[k * TILE + jj]), padded with zeros up to a multiple of 4. */
+static void
+fill_tile (const gsl_matrix *X,
+           const double     *xt,
+           guint             i0,
+           guint             h,
+           guint             w,
+           double           *tile)
+{
+  guint d = X->size2;
+
+  for (guint ii = 0; ii < h; ii++)
+    {
+      const double *pi = gsl_matrix_const_ptr (X, i0 + ii, 0);
+
+      for (guint jj = 0; jj < w; jj += 4)
+        {
+          V2 s0 = { 0.0, 0.0 }, s1 = { 0.0, 0.0 };
+
+          for (guint k = 0; k < d; k++)
+            {
+              V2 t0 = pi[k] - v2_load (xt + k * TILE + jj);
+              V2 t1 = pi[k] - v2_load (xt + k * TILE + jj + 2);
+
+              s0 += t0 * t0;
+              s1 += t1 * t1;
+            }
+          s0 = v2_sqrt (s0);
+          s1 = v2_sqrt (s1);
+          memcpy (tile + ii * TILE + jj, &s0, sizeof s0);
+          memcpy (tile + ii * TILE + jj + 2, &s1, sizeof s1);
+        }
+    }
+}
+
+/* Fills bands of TILE rows of the square matrix, as handed out by p->next:
+ * the tiles right of the diagonal, each also written transposed below it. */
+static gpointer
+fill_bands (gpointer data)
+{
+  FillPart *p = data;
+  Chain *c = p->chain;
+  const gsl_matrix *X = p->X;
+  guint n = c->n, d = X->size2, band;
+  g_autofree double *xt = g_new0 (double, (gsize) d * TILE);
+  double tile[TILE * TILE];
+
+  while ((band = g_atomic_int_add (&p->next, 1)) < (n + TILE - 1) / TILE)
+    {
+      guint i0 = band * TILE, h = MIN (TILE, n - i0);
+
+      for (guint j0 = i0; j0 < n; j0 += TILE)
+        {
+          guint w = MIN (TILE, n - j0);
+
+          for (guint jj = 0; jj < w; jj++)
+            for (guint k = 0; k < d; k++)
+              xt[k * TILE + jj] = gsl_matrix_get (X, j0 + jj, k);
+          for (guint jj = w; jj < TILE; jj++)
+            for (guint k = 0; k < d; k++)
+              xt[k * TILE + jj] = 0.0;
+          fill_tile (X, xt, i0, h, w, tile);
+          for (guint ii = 0; ii < h; ii++)
+            memcpy (c->D + (gsize) (i0 + ii) * n + j0, tile + ii * TILE, w * sizeof (double));
+          if (j0 == i0)
+            continue;
+          for (guint jj = 0; jj < w; jj++)
+            {
+              double *row = c->D + (gsize) (j0 + jj) * n + i0;
+
+              for (guint ii = 0; ii < h; ii++)
+                row[ii] = tile[ii * TILE + jj];
+            }
+        }
+    }
+  return NULL;
+}
+
+/* Two threads for large matrices; each distance is computed the same way
+ * whichever thread computes it. */
 static void
 fill_distances (Chain            *c,
                 const gsl_matrix *X)
 {
-  guint split = c->square ? c->n / 2 : (guint) (c->n * (1.0 - sqrt (0.5)));
-  FillPart parts[2] = { { c, X, 0, split }, { c, X, split, c->n } };
+  guint split = (guint) (c->n * (1.0 - sqrt (0.5)));
+  FillPart parts[2] = { { c, X, 0, split, 0 }, { c, X, split, c->n, 0 } };
+  GThreadFunc func = c->square ? fill_bands : fill_rows;
+  FillPart *other = c->square ? &parts[0] : &parts[1];   /* bands: one counter */
   GThread *thread = NULL;
 
   if (c->n >= 1024)
-    thread = g_thread_try_new ("rl-hclust", fill_rows, &parts[1], NULL);
-  fill_rows (&parts[0]);
+    thread = g_thread_try_new ("rl-hclust", func, other, NULL);
+  func (&parts[0]);
   if (thread != NULL)
     g_thread_join (thread);
   else
-    fill_rows (&parts[1]);
+    func (other);
 }
 
 static gboolean
