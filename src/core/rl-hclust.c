@@ -513,16 +513,29 @@ chain_nearest (Chain  *c,
   if (c->square)
     {
       const double *row = c->D + (gsize) x * c->n;
+      const guint *act = c->active;
 
-      for (; a < c->n_active; a++)
+      /* a better candidate is rare: test four at once, then one by one in
+       * order where one of them is below (always where x is, at 0) */
+      for (; a + 4 <= c->n_active; a += 4)
         {
-          guint i = c->active[a];
-          if (row[i] < min && i != x)
-            {
-              min = row[i];
-              y = i;
-            }
+          V2 v0 = { row[act[a]], row[act[a + 1]] }, v1 = { row[act[a + 2]], row[act[a + 3]] };
+
+          if (!v2_any_below (v0, v1, min))
+            continue;
+          for (guint b = a; b < a + 4; b++)
+            if (row[act[b]] < min && act[b] != x)
+              {
+                min = row[act[b]];
+                y = act[b];
+              }
         }
+      for (; a < c->n_active; a++)
+        if (row[act[a]] < min && act[a] != x)
+          {
+            min = row[act[a]];
+            y = act[a];
+          }
       *best = min;
       return y;
     }
