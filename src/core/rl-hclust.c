@@ -588,9 +588,10 @@ lance_williams (RlLinkage method,
     }
 }
 
-/* The Ward and average updates of the row of @y in the square matrix, two
- * active slots at a time with the operations of lance_williams() in each
- * lane (so the same values); returns how many slots of c->active it did. */
+/* The Ward, complete and average updates of the row of @y in the square
+ * matrix, two active slots at a time with the operations of
+ * lance_williams() in each lane (so the same values); returns how many
+ * slots of c->active it did. */
 static guint
 merge_rows_in_lanes (Chain    *c,
                      RlLinkage method,
@@ -617,6 +618,8 @@ merge_rows_in_lanes (Chain    *c,
           v = v2_sqrt ((ni + fx) * t * dxi * dxi + (ni + fy) * t * dyi * dyi
                        - ni * t * d_xy * d_xy);
         }
+      else if (method == RL_LINKAGE_COMPLETE)
+        v = v2_max (dxi, dyi);
       else
         v = (fx * dxi + fy * dyi) / fxy;
       if (i0 != y)
@@ -652,7 +655,7 @@ chain_merge (Chain    *c,
     }
   remove_at (c->active, c->n_active, lo);
   c->n_active--;
-  if (c->square && (method == RL_LINKAGE_WARD || method == RL_LINKAGE_AVERAGE))
+  if (c->square && method != RL_LINKAGE_SINGLE)
     a = merge_rows_in_lanes (c, method, x, y, d_xy, nx, ny);
   for (; a < c->n_active; a++)
     {
