@@ -397,9 +397,12 @@ single_linkage (const gsl_matrix *X,
  * A merge writes only the row of the merged cluster, not its column, which
  * would cost a cache miss per entry. The value for a pair then lives in
  * the row written last: stamp[i] is the merge after which row i was last
- * complete, and log[m] the slot written by merge m, so that a row is
+ * complete, written[i] the merge that last wrote row i, so that a row is
  * brought up to date (chain_refresh) before it is read, copying only the
- * entries of the clusters merged since. */
+ * entries of the clusters merged since. To find those without a pass over
+ * all merges (most of whose rows are gone or were written again later, and
+ * every read of them a miss), the written active rows are kept in a list,
+ * the last written first: older[i] follows i, slot n ends it. */
 #define MAX_SQUARE 23170
 
 typedef struct
@@ -412,7 +415,10 @@ typedef struct
   guint   n;
   gboolean square;
   guint  *stamp;    /* n, square only: row i is complete as of merge stamp[i] */
-  guint  *log;      /* n, square only: the slot written by merge m, from 1 */
+  guint  *written;  /* n + 1, square only: merge that last wrote row i, 0 if none */
+  guint  *older;    /* n + 1: the next row in the list; n ends it */
+  guint  *newer;    /* n + 1: the row before in the list; n at the head */
+  guint   newest;   /* the head of the list, n when empty */
   guint   now;      /* merges so far */
 } Chain;
 
@@ -431,10 +437,11 @@ typedef struct
   Chain            *chain;
   const gsl_matrix *X;
   guint             first, last;
+  gint              next;   /* square: the next band of TILE rows to fill */
 } FillPart;
 
-/* Distances of the rows [first, last): whole rows of the square matrix, the
- * part right of the diagonal of the condensed one; always written in order. */
+/* Distances of the rows [first, last) of the condensed matrix, the part
+ * right of the diagonal; written in order. */
 static gpointer
 fill_rows (gpointer data)
 {
@@ -445,30 +452,120 @@ fill_rows (gpointer data)
   for (guint i = p->first; i < p->last; i++)
     {
       const double *pi = gsl_matrix_const_ptr (p->X, i, 0);
-      double *row = c->square ? c->D + (gsize) i * n : c->D + c->start[i];
+      double *row = c->D + c->start[i];
 
-      for (guint j = c->square ? 0 : i + 1; j < n; j++)
+      for (guint j = i + 1; j < n; j++)
         row[j] = sqrt (rl_distance2 (pi, p->X->data + (gsize) j * p->X->tda, d));
     }
   return NULL;
 }
 
-/* Two threads for large matrices; each distance is computed the same way. */
+/* The square matrix is filled in tiles of TILE × TILE pairs, each pair
+ * computed once and written to both its rows; the tile is small enough to
+ * be written out by rows and by columns from the cache. */
+#define TILE 64
+
+/* Distances between the points [i0, i0 + h) and [j0, j0 + w) into
+ * tile[ii * TILE + jj]. Two neighbours j at a time in the lanes, each lane
+ * summing over the coordinates in order as rl_distance2() does, so every
+ * value is the one it would compute; @xt holds the points j by coordinate
+ * (xt[k * TILE + jj]), padded with zeros up to a multiple of 4. */
+static void
+fill_tile (const gsl_matrix *X,
+           const double     *xt,
+           guint             i0,
+           guint             h,
+           guint             w,
+           double           *tile)
+{
+  guint d = X->size2;
+
+  for (guint ii = 0; ii < h; ii++)
+    {
+      const double *pi = gsl_matrix_const_ptr (X, i0 + ii, 0);
+
+      for (guint jj = 0; jj < w; jj += 4)
+        {
+          V2 s0 = { 0.0, 0.0 }, s1 = { 0.0, 0.0 };
+
+          for (guint k = 0; k < d; k++)
+            {
+              V2 t0 = pi[k] - v2_load (xt + k * TILE + jj);
+              V2 t1 = pi[k] - v2_load (xt + k * TILE + jj + 2);
+
+              s0 += t0 * t0;
+              s1 += t1 * t1;
+            }
+          s0 = v2_sqrt (s0);
+          s1 = v2_sqrt (s1);
+          memcpy (tile + ii * TILE + jj, &s0, sizeof s0);
+          memcpy (tile + ii * TILE + jj + 2, &s1, sizeof s1);
+        }
+    }
+}
+
+/* Fills bands of TILE rows of the square matrix, as handed out by p->next:
+ * the tiles right of the diagonal, each also written transposed below it. */
+static gpointer
+fill_bands (gpointer data)
+{
+  FillPart *p = data;
+  Chain *c = p->chain;
+  const gsl_matrix *X = p->X;
+  guint n = c->n, d = X->size2, band;
+  g_autofree double *xt = g_new0 (double, (gsize) d * TILE);
+  double tile[TILE * TILE];
+
+  while ((band = g_atomic_int_add (&p->next, 1)) < (n + TILE - 1) / TILE)
+    {
+      guint i0 = band * TILE, h = MIN (TILE, n - i0);
+
+      for (guint j0 = i0; j0 < n; j0 += TILE)
+        {
+          guint w = MIN (TILE, n - j0);
+
+          for (guint jj = 0; jj < w; jj++)
+            for (guint k = 0; k < d; k++)
+              xt[k * TILE + jj] = gsl_matrix_get (X, j0 + jj, k);
+          for (guint jj = w; jj < TILE; jj++)
+            for (guint k = 0; k < d; k++)
+              xt[k * TILE + jj] = 0.0;
+          fill_tile (X, xt, i0, h, w, tile);
+          for (guint ii = 0; ii < h; ii++)
+            memcpy (c->D + (gsize) (i0 + ii) * n + j0, tile + ii * TILE, w * sizeof (double));
+          if (j0 == i0)
+            continue;
+          for (guint jj = 0; jj < w; jj++)
+            {
+              double *row = c->D + (gsize) (j0 + jj) * n + i0;
+
+              for (guint ii = 0; ii < h; ii++)
+                row[ii] = tile[ii * TILE + jj];
+            }
+        }
+    }
+  return NULL;
+}
+
+/* Two threads for large matrices; each distance is computed the same way
+ * whichever thread computes it. */
 static void
 fill_distances (Chain            *c,
                 const gsl_matrix *X)
 {
-  guint split = c->square ? c->n / 2 : (guint) (c->n * (1.0 - sqrt (0.5)));
-  FillPart parts[2] = { { c, X, 0, split }, { c, X, split, c->n } };
+  guint split = (guint) (c->n * (1.0 - sqrt (0.5)));
+  FillPart parts[2] = { { c, X, 0, split, 0 }, { c, X, split, c->n, 0 } };
+  GThreadFunc func = c->square ? fill_bands : fill_rows;
+  FillPart *other = c->square ? &parts[0] : &parts[1];   /* bands: one counter */
   GThread *thread = NULL;
 
   if (c->n >= 1024)
-    thread = g_thread_try_new ("rl-hclust", fill_rows, &parts[1], NULL);
-  fill_rows (&parts[0]);
+    thread = g_thread_try_new ("rl-hclust", func, other, NULL);
+  func (&parts[0]);
   if (thread != NULL)
     g_thread_join (thread);
   else
-    fill_rows (&parts[1]);
+    func (other);
 }
 
 static gboolean
@@ -497,7 +594,11 @@ chain_init (Chain            *c,
   c->active = g_new (guint, n);
   c->n_active = n;
   c->stamp = g_new0 (guint, n);
-  c->log = g_new0 (guint, n);
+  c->written = g_new0 (guint, n + 1);
+  c->older = g_new (guint, n + 1);
+  c->newer = g_new (guint, n + 1);
+  c->older[n] = c->newer[n] = n;
+  c->newest = n;
   c->now = 0;
   for (guint i = 0; i < n; i++)
     {
@@ -517,30 +618,70 @@ chain_clear (Chain *c)
   g_free (c->size);
   g_free (c->active);
   g_free (c->stamp);
-  g_free (c->log);
+  g_free (c->written);
+  g_free (c->older);
+  g_free (c->newer);
 }
 
 #define REFRESH_AHEAD 16
 
-/* Completes row @x of the square matrix: the pairs with the clusters
- * merged since it was last complete are copied from their rows. */
+/* Takes row @i out of the list of written rows, if it is in it. */
+static void
+chain_unlist (Chain *c,
+              guint  i)
+{
+  if (c->written[i] == 0)
+    return;
+  if (c->newer[i] == c->n)
+    c->newest = c->older[i];
+  else
+    c->older[c->newer[i]] = c->older[i];
+  c->newer[c->older[i]] = c->newer[i];
+  c->written[i] = 0;
+}
+
+/* Puts row @i, just written, at the head of the list. */
+static void
+chain_list_first (Chain *c,
+                  guint  i)
+{
+  chain_unlist (c, i);
+  c->written[i] = c->now;
+  c->older[i] = c->newest;
+  c->newer[i] = c->n;
+  c->newer[c->newest] = i;
+  c->newest = i;
+}
+
+/* Completes row @x of the square matrix: the pairs with the rows written
+ * since it was last complete are copied from those rows. The order of the
+ * copies does not matter, each pair is copied at most once. */
 static void
 chain_refresh (Chain *c,
                guint  x)
 {
+  guint since, ahead;
   double *row;
 
   if (!c->square || c->stamp[x] == c->now)
     return;
+  since = c->stamp[x];
   row = c->D + (gsize) x * c->n;
-  for (guint m = c->stamp[x] + 1; m <= c->now; m++)
+  /* the reads miss the cache: start them some rows early */
+  ahead = c->newest;
+  for (guint k = 0; k < REFRESH_AHEAD && c->written[ahead] > since; k++)
     {
-      guint y = c->log[m];
-
-      /* the reads miss the cache: start those of later merges early */
-      if (m + REFRESH_AHEAD <= c->now)
-        __builtin_prefetch (c->D + (gsize) c->log[m + REFRESH_AHEAD] * c->n + x);
-      if (y != x && c->size[y] > 0)
+      __builtin_prefetch (c->D + (gsize) ahead * c->n + x);
+      ahead = c->older[ahead];
+    }
+  for (guint y = c->newest; c->written[y] > since; y = c->older[y])
+    {
+      if (c->written[ahead] > since)
+        {
+          __builtin_prefetch (c->D + (gsize) ahead * c->n + x);
+          ahead = c->older[ahead];
+        }
+      if (y != x)
         row[y] = c->D[(gsize) y * c->n + x];
     }
   c->stamp[x] = c->now;
@@ -560,16 +701,29 @@ chain_nearest (Chain  *c,
   if (c->square)
     {
       const double *row = c->D + (gsize) x * c->n;
+      const guint *act = c->active;
 
-      for (; a < c->n_active; a++)
+      /* a better candidate is rare: test four at once, then one by one in
+       * order where one of them is below (always where x is, at 0) */
+      for (; a + 4 <= c->n_active; a += 4)
         {
-          guint i = c->active[a];
-          if (row[i] < min && i != x)
-            {
-              min = row[i];
-              y = i;
-            }
+          V2 v0 = { row[act[a]], row[act[a + 1]] }, v1 = { row[act[a + 2]], row[act[a + 3]] };
+
+          if (!v2_any_below (v0, v1, min))
+            continue;
+          for (guint b = a; b < a + 4; b++)
+            if (row[act[b]] < min && act[b] != x)
+              {
+                min = row[act[b]];
+                y = act[b];
+              }
         }
+      for (; a < c->n_active; a++)
+        if (row[act[a]] < min && act[a] != x)
+          {
+            min = row[act[a]];
+            y = act[a];
+          }
       *best = min;
       return y;
     }
@@ -622,9 +776,10 @@ lance_williams (RlLinkage method,
     }
 }
 
-/* The Ward and average updates of the row of @y in the square matrix, two
- * active slots at a time with the operations of lance_williams() in each
- * lane (so the same values); returns how many slots of c->active it did. */
+/* The Ward, complete and average updates of the row of @y in the square
+ * matrix, two active slots at a time with the operations of
+ * lance_williams() in each lane (so the same values); returns how many
+ * slots of c->active it did. */
 static guint
 merge_rows_in_lanes (Chain    *c,
                      RlLinkage method,
@@ -651,6 +806,8 @@ merge_rows_in_lanes (Chain    *c,
           v = v2_sqrt ((ni + fx) * t * dxi * dxi + (ni + fy) * t * dyi * dyi
                        - ni * t * d_xy * d_xy);
         }
+      else if (method == RL_LINKAGE_COMPLETE)
+        v = v2_max (dxi, dyi);
       else
         v = (fx * dxi + fy * dyi) / fxy;
       if (i0 != y)
@@ -686,7 +843,7 @@ chain_merge (Chain    *c,
     }
   remove_at (c->active, c->n_active, lo);
   c->n_active--;
-  if (c->square && (method == RL_LINKAGE_WARD || method == RL_LINKAGE_AVERAGE))
+  if (c->square && method != RL_LINKAGE_SINGLE)
     a = merge_rows_in_lanes (c, method, x, y, d_xy, nx, ny);
   for (; a < c->n_active; a++)
     {
@@ -696,8 +853,13 @@ chain_merge (Chain    *c,
         *chain_at (c, y, i) = lance_williams (method, *chain_at (c, x, i), *chain_at (c, y, i),
                                               d_xy, nx, ny, c->size[i]);
     }
-  c->log[++c->now] = y;
+  c->now++;
   c->stamp[y] = c->now;
+  if (c->square)
+    {
+      chain_unlist (c, x);
+      chain_list_first (c, y);
+    }
 }
 
 static gsl_matrix *

@@ -48,3 +48,31 @@ v2_min (V2 a,
   return (V2) { a[0] < b[0] ? a[0] : b[0], a[1] < b[1] ? a[1] : b[1] };
 #endif
 }
+
+/* Lane by lane a > b ? a : b, as MAX (a, b) would give. */
+static inline V2
+v2_max (V2 a,
+        V2 b)
+{
+#ifdef __SSE2__
+  return _mm_max_pd (a, b);
+#else
+  return (V2) { a[0] > b[0] ? a[0] : b[0], a[1] > b[1] ? a[1] : b[1] };
+#endif
+}
+
+/* Whether a lane of @a or of @b is below @limit; false for NaN, as a
+ * scalar a < limit would be. */
+static inline int
+v2_any_below (V2     a,
+              V2     b,
+              double limit)
+{
+  V2 l = { limit, limit };
+
+#ifdef __SSE2__
+  return _mm_movemask_pd (_mm_or_pd (_mm_cmplt_pd (a, l), _mm_cmplt_pd (b, l))) != 0;
+#else
+  return a[0] < limit || a[1] < limit || b[0] < limit || b[1] < limit;
+#endif
+}

@@ -13,6 +13,7 @@
 #include "rl-error.h"
 #include "rl-hclust.h"
 #include "rl-hclust-private.h"
+#include "rl-input-check.h"
 #include "rl-test-json.h"
 
 #define HEIGHT_TOL 1e-9
@@ -501,6 +502,55 @@ test_deterministic_and_cancel (void)
   g_assert_error (error, RL_ERROR, RL_ERROR_CANCELLED);
 }
 
+/* Complete linkage merges at the largest distance between the two
+ * clusters, which is one of the point distances: checks every height
+ * exactly against sqrt (rl_distance2 ()) over the pairs the merge joins.
+ * Sizes below and above the blocks the distances are computed in, and
+ * above the size at which two threads compute them. */
+static void
+check_complete_heights (guint n,
+                        guint d)
+{
+  g_autoptr(gsl_rng) rng = gsl_rng_alloc (gsl_rng_mt19937);
+  g_autoptr(gsl_matrix) X = gsl_matrix_alloc (n, d);
+  g_autoptr(gsl_matrix) Z = NULL;
+  g_autofree guint *first = g_new (guint, 2 * n);
+  g_autofree guint *last = g_new (guint, 2 * n);
+  g_autofree guint *next = g_new (guint, n);
+
+  gsl_rng_set (rng, n);
+  for (gsize i = 0; i < (gsize) n * d; i++)
+    X->data[i] = gsl_rng_uniform (rng);
+  Z = rl_hclust_linkage (X, RL_LINKAGE_COMPLETE, NULL, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      first[i] = last[i] = i;
+      next[i] = G_MAXUINT;
+    }
+  for (guint r = 0; r + 1 < n; r++)
+    {
+      guint a = gsl_matrix_get (Z, r, 0), b = gsl_matrix_get (Z, r, 1);
+      double max = 0.0;
+
+      for (guint p = first[a]; p != G_MAXUINT; p = next[p])
+        for (guint q = first[b]; q != G_MAXUINT; q = next[q])
+          max = MAX (max, sqrt (rl_distance2 (gsl_matrix_const_ptr (X, p, 0),
+                                              gsl_matrix_const_ptr (X, q, 0), d)));
+      g_assert_cmpfloat (gsl_matrix_get (Z, r, 2), ==, max);
+      next[last[a]] = first[b];
+      first[n + r] = first[a];
+      last[n + r] = last[b];
+    }
+}
+
+static void
+test_complete_heights (void)
+{
+  check_complete_heights (50, 3);
+  check_complete_heights (131, 2);
+  check_complete_heights (1100, 5);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -515,5 +565,6 @@ main (int argc, char **argv)
   g_test_add_func ("/hclust/cut-all-k", test_cut_all_k);
   g_test_add_func ("/hclust/single-many-ties", test_single_many_ties);
   g_test_add_func ("/hclust/deterministic-and-cancel", test_deterministic_and_cancel);
+  g_test_add_func ("/hclust/complete-heights", test_complete_heights);
   return g_test_run ();
 }
