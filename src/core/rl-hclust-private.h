@@ -8,9 +8,24 @@
 #include <gio/gio.h>
 #include <gsl/gsl_matrix.h>
 
+#include "rl-error.h"
 #include "rl-gsl.h"
 
 G_BEGIN_DECLS
+
+/* Merges between checks of the cancellable. */
+#define RL_HCLUST_CANCEL_EVERY 64
+
+/* TRUE, with @error set, when @cancellable is cancelled. */
+static inline gboolean
+rl_hclust_cancelled (GCancellable *cancellable,
+                     GError      **error)
+{
+  if (!g_cancellable_is_cancelled (cancellable))
+    return FALSE;
+  g_set_error_literal (error, RL_ERROR, RL_ERROR_CANCELLED, "Hierarchical clustering cancelled");
+  return TRUE;
+}
 
 /* Writes row @step of the merges, [x, y, @height] with the slots @x and
  * @y put in increasing order first (the union takes slot y). */
@@ -31,6 +46,13 @@ rl_hclust_record_merge (gsl_matrix *Z,
   gsl_matrix_set (Z, step, 1, *y);
   gsl_matrix_set (Z, step, 2, height);
 }
+
+/* Single linkage of the rows of @X (at least 2), Prim's minimum spanning
+ * tree (rl-hclust-single.c): n − 1 rows [point, point, height, –] in the
+ * order the tree grew; NULL when cancelled. */
+gsl_matrix *rl_hclust_single_merges (const gsl_matrix *X,
+                                     GCancellable     *cancellable,
+                                     GError          **error);
 
 /* Up to this many rows Ward's linkage runs on the distance matrix (at most
  * 128 MB), with SciPy's Lance–Williams arithmetic, so that even exact ties

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "rl-alloc-private.h"
-#include "rl-error.h"
 #include "rl-lanes-private.h"
 
 /* Ward's distance between clusters A and B is
@@ -32,8 +31,6 @@
  * ties (points on a grid), SciPy's recurrence breaks them by its rounding
  * and the two trees may differ, which is why smaller inputs take the matrix
  * path (RL_WARD_MATRIX_MAX). */
-
-#define CANCEL_EVERY 64
 
 /* Active clusters in slot order, two lanes wide: centroid column j of entry
  * e at ct[j · cap + e]. Removed entries keep their place (size NaN, so no
@@ -222,10 +219,8 @@ rl_hclust_ward_merges (const gsl_matrix *X,
       guint x, y = G_MAXUINT, ex, ey;
       double best = INFINITY;
 
-      if (step % CANCEL_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
+      if (step % RL_HCLUST_CANCEL_EVERY == 0 && rl_hclust_cancelled (cancellable, error))
         {
-          g_set_error_literal (error, RL_ERROR, RL_ERROR_CANCELLED,
-                               "Hierarchical clustering cancelled");
           centroids_clear (&C);
           return NULL;
         }
