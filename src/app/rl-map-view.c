@@ -353,9 +353,7 @@ static const char *
 indicator_name (RlMapWidget *self,
                 guint        column)
 {
-  const RlIndicator *ind = rl_panel_indicator (self->panel, self->analysis->frame->columns[column]);
-
-  return ind->name_en != NULL && *ind->name_en ? ind->name_en : ind->id;
+  return rl_panel_indicator_label (self->panel, self->analysis->frame->columns[column]);
 }
 
 /* Whether the list shows the names of @frame's columns already. */

@@ -262,10 +262,7 @@ fill_feature_lists (RlPlotView *self)
       ids = g_strdupv (frame->features);
       for (guint j = 0; j < frame->d; j++)
         {
-          RlIndicator *indicator = rl_panel_indicator (self->panel, frame->columns[j]);
-          const char *name = indicator && indicator->name_en && *indicator->name_en
-                             ? indicator->name_en : frame->features[j];
-          gtk_string_list_append (names, name);
+          gtk_string_list_append (names, rl_panel_indicator_label (self->panel, frame->columns[j]));
         }
     }
   /* A new model rebuilds every drop-down's list and resizes it: tens of

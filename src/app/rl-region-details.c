@@ -162,7 +162,7 @@ build_grid (const RlPanel    *panel,
   for (guint i = 0; i < rl_panel_n_indicators (panel); i++, row++)
     {
       const RlIndicator *ind = rl_panel_indicator (panel, i);
-      GtkWidget *name = cell_new (ind->name_en && *ind->name_en ? ind->name_en : ind->id, FALSE, 0);
+      GtkWidget *name = cell_new (rl_panel_indicator_label (panel, i), FALSE, 0);
 
       GtkWidget *unit = cell_new (ind->unit ? ind->unit : "", FALSE, 0);
 

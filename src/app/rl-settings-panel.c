@@ -148,11 +148,11 @@ polarity_drop_down_new (RlPolarity polarity)
 static IndicatorRow *
 indicator_row_new (RlSettingsPanel   *self,
                    const RlIndicator *indicator,
+                   const char        *lang,
                    gboolean           active)
 {
   IndicatorRow *row = g_new0 (IndicatorRow, 1);
-  const char *name = indicator->name_en != NULL && *indicator->name_en ? indicator->name_en
-                                                                       : indicator->id;
+  const char *name = rl_indicator_label (indicator, lang);
   AdwActionRow *action_row = ADW_ACTION_ROW (adw_action_row_new ());
 
   row->id = g_strdup (indicator->id);
@@ -264,7 +264,8 @@ fill_indicators (RlSettingsPanel *self,
   clear_indicator_rows (self);
   for (guint i = 0; i < rl_panel_n_indicators (panel); i++)
     {
-      IndicatorRow *row = indicator_row_new (self, rl_panel_indicator (panel, i), checks[i]);
+      IndicatorRow *row = indicator_row_new (self, rl_panel_indicator (panel, i),
+                                             rl_panel_get_language (panel), checks[i]);
 
       g_ptr_array_add (self->indicators, row);
       adw_preferences_group_add (self->indicators_group, row->row);

@@ -346,9 +346,10 @@ row_new (const RlPanel    *panel,
 }
 
 static char *
-column_title (const RlIndicator *ind)
+column_title (const RlIndicator *ind,
+              const char        *lang)
 {
-  const char *name = ind->name_en != NULL && *ind->name_en ? ind->name_en : ind->id;
+  const char *name = rl_indicator_label (ind, lang);
 
   if (ind->unit != NULL && *ind->unit)
     return g_strdup_printf ("%s, %s", name, ind->unit);
@@ -365,7 +366,8 @@ titles_of (const RlPanel    *panel,
   g_ptr_array_add (titles, g_strdup (_("Cluster")));
   g_ptr_array_add (titles, g_strdup (_("Need Rank")));
   for (guint j = 0; j < analysis->frame->d; j++)
-    g_ptr_array_add (titles, column_title (rl_panel_indicator (panel, analysis->frame->columns[j])));
+    g_ptr_array_add (titles, column_title (rl_panel_indicator (panel, analysis->frame->columns[j]),
+                                                rl_panel_get_language (panel)));
   return titles;
 }
 

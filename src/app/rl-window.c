@@ -16,6 +16,7 @@
 
 #include "rl-analysis-runner.h"
 #include "rl-export.h"
+#include "rl-gazetteer.h"
 #include "rl-map-view.h"
 #include "rl-panel.h"
 #include "rl-plot-view.h"
@@ -267,6 +268,16 @@ rl_window_show_toast (RlWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* The language the interface speaks, as its translation names it: region
+ * names are shown in it where the gazetteers have them. */
+static const char *
+interface_language (void)
+{
+  /* TRANSLATORS: the ISO 639-1 code of this translation's language ("ru",
+   * "uk"); region names are shown in that language when they are known */
+  return C_("language code", "en");
+}
+
 void
 rl_window_open_file (RlWindow *self,
                      GFile    *file)
@@ -288,6 +299,8 @@ rl_window_open_file (RlWindow *self,
       rl_window_show_toast (self, error->message);
       return;
     }
+  rl_panel_set_language (panel, interface_language ());
+  rl_gazetteer_label_panel (panel, interface_language ());
   /* A job still running holds its own reference to the old panel. */
   rl_analysis_runner_cancel (self->runner);
   g_clear_pointer (&self->panel, shared_panel_unref);

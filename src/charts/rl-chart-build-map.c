@@ -176,8 +176,8 @@ paint_indicator (RlMapPaint           *paint,
     }
   meta = rl_panel_indicator ((RlPanel *) panel, (guint) ind);
   paint->legend_title = meta->unit != NULL && *meta->unit != '\0'
-                          ? g_strdup_printf ("%s, %s", meta->name_en ? meta->name_en : id, meta->unit)
-                          : g_strdup (meta->name_en ? meta->name_en : id);
+                          ? g_strdup_printf ("%s, %s", rl_panel_indicator_label (panel, ind), meta->unit)
+                          : g_strdup (rl_panel_indicator_label (panel, ind));
   return TRUE;
 }
 

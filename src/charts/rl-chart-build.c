@@ -49,7 +49,7 @@ rl_chart_indicator_title (const RlPanel *panel,
                           guint          indicator)
 {
   const RlIndicator *ind = rl_panel_indicator ((RlPanel *) panel, indicator);
-  const char *name = ind->name_en != NULL && *ind->name_en != '\0' ? ind->name_en : ind->id;
+  const char *name = rl_panel_indicator_label (panel, indicator);
 
   if (ind->unit != NULL && *ind->unit != '\0')
     return g_strdup_printf ("%s (%s)", name, ind->unit);
@@ -67,9 +67,7 @@ indicator_short_names (RlChartPlan *plan)
 
   for (guint j = 0; j < frame->d; j++)
     {
-      const RlIndicator *ind = rl_panel_indicator ((RlPanel *) plan->panel, frame->columns[j]);
-
-      names[j] = ind->name_en != NULL && *ind->name_en != '\0' ? ind->name_en : ind->id;
+      names[j] = rl_panel_indicator_label (plan->panel, frame->columns[j]);
       use_ids |= g_utf8_strlen (names[j], -1) > 28;
     }
   for (guint j = 0; use_ids && j < frame->d; j++)
@@ -656,7 +654,7 @@ append_value (GString       *s,
               double         value)
 {
   const RlIndicator *ind = rl_panel_indicator ((RlPanel *) panel, indicator);
-  const char *name = ind->name_en != NULL && *ind->name_en != '\0' ? ind->name_en : ind->id;
+  const char *name = rl_panel_indicator_label (panel, indicator);
 
   g_string_append_printf (s, "\n%s: ", name);
   if (!isfinite (value))

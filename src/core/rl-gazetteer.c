@@ -603,3 +603,57 @@ rl_gazetteer_kind_from_string (const char      *text,
       }
   return FALSE;
 }
+
+const char *
+rl_gazetteer_entry_name_in (const RlGazetteerEntry *entry,
+                            const char             *lang,
+                            const char             *office_lang)
+{
+  const char *name = NULL;
+
+  g_return_val_if_fail (entry != NULL, NULL);
+  if (g_strcmp0 (lang, office_lang) == 0)
+    return entry->name;
+  if (g_strcmp0 (lang, "en") == 0)
+    name = entry->name_en;
+  else if (g_strcmp0 (lang, "ru") == 0)
+    name = entry->name_ru;
+  else if (g_strcmp0 (lang, "uk") == 0)
+    name = entry->name_uk;
+  if (name == NULL)
+    name = entry->name_en;
+  return name != NULL ? name : entry->name;
+}
+
+guint
+rl_gazetteer_label_panel (RlPanel    *panel,
+                          const char *lang)
+{
+  /* built-in gazetteers: code prefix, gazetteer, the office's language */
+  static const char *const offices[][3] = { { "RU", "ru", "ru" }, { "UA", "ua", "uk" } };
+  guint labelled = 0;
+
+  for (guint o = 0; o < G_N_ELEMENTS (offices); o++)
+    {
+      g_autoptr(RlGazetteer) gazetteer = NULL;
+      gsize prefix = strlen (offices[o][0]);
+
+      for (guint r = 0; r < rl_panel_n_regions (panel); r++)
+        {
+          const char *code = rl_panel_region_code (panel, r);
+          const RlGazetteerEntry *entry;
+
+          if (strncmp (code, offices[o][0], prefix) != 0
+              || (code[prefix] != '\0' && code[prefix] != '-'))
+            continue;
+          if (gazetteer == NULL && (gazetteer = rl_gazetteer_load_builtin (offices[o][1], NULL)) == NULL)
+            break;
+          entry = rl_gazetteer_lookup_code (gazetteer, code);
+          if (entry == NULL)
+            continue;
+          rl_panel_set_region_label (panel, r, rl_gazetteer_entry_name_in (entry, lang, offices[o][2]));
+          labelled++;
+        }
+    }
+  return labelled;
+}

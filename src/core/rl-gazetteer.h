@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "rl-panel.h"
+
 G_BEGIN_DECLS
 
 /* What a gazetteer entry stands for (data/gazetteers/README.md). */
@@ -88,6 +90,18 @@ RlMatch                 rl_gazetteer_match        (const RlGazetteer *self,
 
 gboolean                rl_match_is_resolved      (const RlMatch *match);
 const char             *rl_match_status_to_string (RlMatchStatus status);
+/* The name of @entry in @lang ("en", "ru", "uk"): the canonical name when
+ * the office writes in that language (@office_lang), else the translation,
+ * else the English name, else the canonical name. */
+const char             *rl_gazetteer_entry_name_in (const RlGazetteerEntry *entry,
+                                                    const char             *lang,
+                                                    const char             *office_lang);
+
+/* Gives every region of @panel whose code a built-in gazetteer lists (RU-…,
+ * UA-…) the label of its name in @lang; returns how many it labelled. */
+guint                   rl_gazetteer_label_panel  (RlPanel    *panel,
+                                                   const char *lang);
+
 const char             *rl_gazetteer_kind_to_string (RlGazetteerKind kind);
 gboolean                rl_gazetteer_kind_from_string (const char      *text,
                                                        RlGazetteerKind *kind);

@@ -15,6 +15,8 @@ struct _RlPanel
 {
   GPtrArray  *codes;       /* of char*, "" when unknown */
   GPtrArray  *names;       /* of char* */
+  GPtrArray  *labels;      /* of char*, NULL where the name is shown */
+  char       *language;    /* of the names shown, NULL for English */
   GHashTable *region_keys; /* code or name → index + 1 */
   GPtrArray  *indicators;  /* of RlIndicator* */
   GHashTable *indicator_keys;
@@ -102,6 +104,7 @@ rl_panel_new (void)
 
   self->codes = g_ptr_array_new_with_free_func (g_free);
   self->names = g_ptr_array_new_with_free_func (g_free);
+  self->labels = g_ptr_array_new_with_free_func (g_free);
   self->region_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) rl_indicator_free);
   self->indicator_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -117,6 +120,8 @@ rl_panel_free (RlPanel *self)
     return;
   g_ptr_array_unref (self->codes);
   g_ptr_array_unref (self->names);
+  g_ptr_array_unref (self->labels);
+  g_free (self->language);
   g_hash_table_unref (self->region_keys);
   g_ptr_array_unref (self->indicators);
   g_hash_table_unref (self->indicator_keys);
@@ -202,6 +207,7 @@ rl_panel_add_region (RlPanel    *self,
   index = self->codes->len;
   g_ptr_array_add (self->codes, g_strdup (code != NULL ? code : ""));
   g_ptr_array_add (self->names, g_strdup (name != NULL ? name : ""));
+  g_ptr_array_add (self->labels, NULL);
   g_hash_table_insert (self->region_keys, g_strdup (key), GUINT_TO_POINTER (index + 1));
   if (name != NULL && *name != '\0' && !g_hash_table_contains (self->region_keys, name))
     g_hash_table_insert (self->region_keys, g_strdup (name), GUINT_TO_POINTER (index + 1));
@@ -288,7 +294,55 @@ rl_panel_region_label (const RlPanel *self,
 {
   const char *name = rl_panel_region_name (self, region);
 
+  if (self->labels->pdata[region] != NULL)
+    return self->labels->pdata[region];
   return (name != NULL && *name != '\0') ? name : rl_panel_region_code (self, region);
+}
+
+void
+rl_panel_set_region_label (RlPanel    *self,
+                           guint       region,
+                           const char *label)
+{
+  g_return_if_fail (region < self->labels->len);
+  g_free (self->labels->pdata[region]);
+  self->labels->pdata[region] = g_strdup (label);
+}
+
+void
+rl_panel_set_language (RlPanel    *self,
+                       const char *lang)
+{
+  g_free (self->language);
+  self->language = g_strdup (lang);
+}
+
+const char *
+rl_panel_get_language (const RlPanel *self)
+{
+  return self->language != NULL ? self->language : "en";
+}
+
+const char *
+rl_indicator_label (const RlIndicator *ind,
+                    const char        *lang)
+{
+  const char *name = NULL;
+
+  if (g_strcmp0 (lang, "ru") == 0)
+    name = ind->name_ru;
+  else if (g_strcmp0 (lang, "uk") == 0)
+    name = ind->name_uk;
+  if (name == NULL || *name == '\0')
+    name = ind->name_en;
+  return name != NULL && *name != '\0' ? name : ind->id;
+}
+
+const char *
+rl_panel_indicator_label (const RlPanel *self,
+                          guint          indicator)
+{
+  return rl_indicator_label (rl_panel_indicator (self, indicator), rl_panel_get_language (self));
 }
 
 RlIndicator *
@@ -370,7 +424,11 @@ rl_panel_copy (const RlPanel *self)
   RlPanel *copy = rl_panel_new ();
 
   for (guint r = 0; r < self->codes->len; r++)
-    rl_panel_add_region (copy, self->codes->pdata[r], self->names->pdata[r]);
+    {
+      rl_panel_add_region (copy, self->codes->pdata[r], self->names->pdata[r]);
+      rl_panel_set_region_label (copy, r, self->labels->pdata[r]);
+    }
+  rl_panel_set_language (copy, self->language);
   for (guint j = 0; j < self->indicators->len; j++)
     {
       const RlIndicator *src = self->indicators->pdata[j];

@@ -61,11 +61,28 @@ const char        *rl_panel_region_code     (const RlPanel *self,
                                              guint          region);
 const char        *rl_panel_region_name     (const RlPanel *self,
                                              guint          region);
-/* The name when there is one, else the code. */
+/* What to show for a region: its label when one is set, else the name when
+ * there is one, else the code. */
 const char        *rl_panel_region_label    (const RlPanel *self,
                                              guint          region);
+/* Sets the label shown for @region (NULL: back to the name). Names and
+ * codes, which files are written with, do not change. */
+void               rl_panel_set_region_label (RlPanel    *self,
+                                              guint       region,
+                                              const char *label);
 RlIndicator       *rl_panel_indicator       (const RlPanel *self,
                                              guint          indicator);
+/* The language names are shown in ("en", "ru", "uk"; "en" until set). */
+void               rl_panel_set_language    (RlPanel       *self,
+                                             const char    *lang);
+const char        *rl_panel_get_language    (const RlPanel *self);
+/* The name of @indicator to show: in the panel's language, else English,
+ * else its id. */
+const char        *rl_panel_indicator_label (const RlPanel *self,
+                                             guint          indicator);
+/* The name of @ind in @lang, else English, else its id. */
+const char        *rl_indicator_label       (const RlIndicator *ind,
+                                             const char        *lang);
 /* Index of a region by code or name (case-sensitive), of an indicator by id;
  * -1 when absent. */
 int                rl_panel_find_region     (const RlPanel *self,

@@ -476,6 +476,40 @@ test_data_dir (void)
   g_rmdir (dir);
 }
 
+/* Region labels in the interface's language, by code from the built-in
+ * gazetteers; names and codes stay as the file had them. */
+static void
+test_label_panel (void)
+{
+  struct { const char *lang, *bel, *vin; } cases[] = {
+    { "en", "Belgorod Oblast", "Vinnytsia Oblast" },
+    { "uk", "Бєлгородська область", "Вінницька область" },
+    { "ru", "Белгородская область", "Винницкая область" },
+    { "de", "Belgorod Oblast", "Vinnytsia Oblast" },   /* no German names: English */
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(RlPanel) panel = rl_panel_new ();
+      guint bel = rl_panel_add_region (panel, "RU-BEL", "Белгородская обл.");
+      guint vin = rl_panel_add_region (panel, "UA-05", "Вінницька");
+      guint odd = rl_panel_add_region (panel, "RU-XYZ", "Nowhere");
+      guint bare = rl_panel_add_region (panel, NULL, "Без кода");
+      g_autoptr(RlPanel) copy = NULL;
+
+      g_assert_cmpuint (rl_gazetteer_label_panel (panel, cases[c].lang), ==, 2);
+      g_assert_cmpstr (rl_panel_region_label (panel, bel), ==, cases[c].bel);
+      g_assert_cmpstr (rl_panel_region_label (panel, vin), ==, cases[c].vin);
+      g_assert_cmpstr (rl_panel_region_label (panel, odd), ==, "Nowhere");
+      g_assert_cmpstr (rl_panel_region_label (panel, bare), ==, "Без кода");
+      g_assert_cmpstr (rl_panel_region_name (panel, bel), ==, "Белгородская обл.");
+      copy = rl_panel_copy (panel);
+      g_assert_cmpstr (rl_panel_region_label (copy, vin), ==, cases[c].vin);
+      rl_panel_set_region_label (panel, bel, NULL);
+      g_assert_cmpstr (rl_panel_region_label (panel, bel), ==, "Белгородская обл.");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,5 +532,6 @@ main (int   argc,
   g_test_add_func ("/gazetteer/ukraine", test_ukraine);
   g_test_add_func ("/gazetteer/load-errors", test_load_errors);
   g_test_add_func ("/gazetteer/data-dir", test_data_dir);
+  g_test_add_func ("/gazetteer/label-panel", test_label_panel);
   return g_test_run ();
 }

@@ -175,6 +175,35 @@ test_save_round_trip (void)
   g_rmdir (dir);
 }
 
+/* Indicator names in the panel's language, falling back to English and
+ * then to the id; a copy keeps the language. */
+static void
+test_indicator_labels (void)
+{
+  g_autoptr(RlPanel) panel = rl_panel_new ();
+  g_autoptr(RlPanel) copy = NULL;
+  guint full = rl_panel_add_indicator (panel, "poverty");
+  guint bare = rl_panel_add_indicator (panel, "grp");
+  guint english = rl_panel_add_indicator (panel, "births");
+  RlIndicator *ind = rl_panel_indicator (panel, full);
+
+  ind->name_en = g_strdup ("Poverty");
+  ind->name_ru = g_strdup ("Бедность");
+  ind->name_uk = g_strdup ("Бідність");
+  rl_panel_indicator (panel, english)->name_en = g_strdup ("Live births");
+
+  g_assert_cmpstr (rl_panel_get_language (panel), ==, "en");
+  g_assert_cmpstr (rl_panel_indicator_label (panel, full), ==, "Poverty");
+  rl_panel_set_language (panel, "uk");
+  g_assert_cmpstr (rl_panel_indicator_label (panel, full), ==, "Бідність");
+  g_assert_cmpstr (rl_panel_indicator_label (panel, english), ==, "Live births");
+  g_assert_cmpstr (rl_panel_indicator_label (panel, bare), ==, "grp");
+  g_assert_cmpstr (rl_indicator_label (ind, "ru"), ==, "Бедность");
+  g_assert_cmpstr (rl_indicator_label (ind, "de"), ==, "Poverty");
+  copy = rl_panel_copy (panel);
+  g_assert_cmpstr (rl_panel_indicator_label (copy, full), ==, "Бідність");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -186,5 +215,6 @@ main (int argc, char **argv)
   g_test_add_func ("/panel/load-cp1251", test_load_cp1251);
   g_test_add_func ("/panel/missing-file", test_missing_file);
   g_test_add_func ("/panel/save-round-trip", test_save_round_trip);
+  g_test_add_func ("/panel/indicator-labels", test_indicator_labels);
   return g_test_run ();
 }
