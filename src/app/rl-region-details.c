@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "rl-chart.h"
 #include "rl-format.h"
 #include "rl-region-details.h"
 
@@ -164,7 +165,7 @@ build_grid (const RlPanel    *panel,
       const RlIndicator *ind = rl_panel_indicator (panel, i);
       GtkWidget *name = cell_new (rl_panel_indicator_label (panel, i), FALSE, 0);
 
-      GtkWidget *unit = cell_new (ind->unit ? ind->unit : "", FALSE, 0);
+      GtkWidget *unit = cell_new (ind->unit ? rl_chart_unit_label (ind->unit) : "", FALSE, 0);
 
       /* one width for measuring and drawing: the row heights the size
        * groups take are those the wrapped labels need */

@@ -12,6 +12,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "rl-chart.h"
 #include "rl-hclust.h"
 #include "rl-settings-panel.h"
 
@@ -165,7 +166,7 @@ indicator_row_new (RlSettingsPanel   *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (action_row), FALSE);
   if (indicator->unit != NULL && *indicator->unit)
-    adw_action_row_set_subtitle (action_row, indicator->unit);
+    adw_action_row_set_subtitle (action_row, rl_chart_unit_label (indicator->unit));
   adw_action_row_set_title_lines (action_row, 2);
   /* The whole name when two lines cut it short. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (action_row), name);

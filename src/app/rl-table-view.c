@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "rl-chart.h"
 #include "rl-error.h"
 #include "rl-format.h"
 #include "rl-table-view.h"
@@ -352,7 +353,7 @@ column_title (const RlIndicator *ind,
   const char *name = rl_indicator_label (ind, lang);
 
   if (ind->unit != NULL && *ind->unit)
-    return g_strdup_printf ("%s, %s", name, ind->unit);
+    return g_strdup_printf ("%s, %s", name, rl_chart_unit_label (ind->unit));
   return g_strdup (name);
 }
 

@@ -176,7 +176,8 @@ paint_indicator (RlMapPaint           *paint,
     }
   meta = rl_panel_indicator ((RlPanel *) panel, (guint) ind);
   paint->legend_title = meta->unit != NULL && *meta->unit != '\0'
-                          ? g_strdup_printf ("%s, %s", rl_panel_indicator_label (panel, ind), meta->unit)
+                          ? g_strdup_printf ("%s, %s", rl_panel_indicator_label (panel, ind),
+                                             rl_chart_unit_label (meta->unit))
                           : g_strdup (rl_panel_indicator_label (panel, ind));
   return TRUE;
 }
@@ -262,7 +263,7 @@ map_unit (RlChartPlan          *plan,
   int ind = rl_panel_find_indicator (plan->panel, id);
   const char *unit = ind >= 0 ? rl_panel_indicator ((RlPanel *) plan->panel, ind)->unit : NULL;
 
-  return unit != NULL && *unit != '\0' ? unit : NULL;
+  return unit != NULL && *unit != '\0' ? rl_chart_unit_label (unit) : NULL;
 }
 
 gboolean

@@ -52,7 +52,7 @@ rl_chart_indicator_title (const RlPanel *panel,
   const char *name = rl_panel_indicator_label (panel, indicator);
 
   if (ind->unit != NULL && *ind->unit != '\0')
-    return g_strdup_printf ("%s (%s)", name, ind->unit);
+    return g_strdup_printf ("%s (%s)", name, rl_chart_unit_label (ind->unit));
   return g_strdup (name);
 }
 
@@ -664,7 +664,7 @@ append_value (GString       *s,
   else
     g_string_append_printf (s, "%.4g", value);
   if (isfinite (value) && ind->unit != NULL && *ind->unit != '\0')
-    g_string_append_printf (s, " %s", ind->unit);
+    g_string_append_printf (s, " %s", rl_chart_unit_label (ind->unit));
 }
 
 /* Public functions */

@@ -63,6 +63,12 @@ RlColor  rl_color_with_alpha        (RlColor             c,
 void     rl_chart_set_color         (cairo_t            *cr,
                                      RlColor             c);
 
+/* @unit as the interface shows it: translated when it is one of the units
+ * of the shipped data (rl_chart_known_units(), NULL-terminated), else as
+ * written (rl-chart-units.c). */
+const char        *rl_chart_unit_label  (const char *unit);
+const char *const *rl_chart_known_units (void);
+
 typedef void (*RlChartDrawFunc) (cairo_t            *cr,
                                  int                 width,
                                  int                 height,

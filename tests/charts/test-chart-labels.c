@@ -1,6 +1,7 @@
 /* test-chart-labels.c — room for labels and axis ranges: scatter labels do not
  * overlap, the grouping's count labels stay inside the plot, a never negative
- * indicator gets no negative axis, rating names are not cut short
+ * indicator gets no negative axis, rating names are not cut short, every unit
+ * of the shipped data has its place in the translations
  *
  * Copyright 2026 The RegionLab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -204,6 +205,77 @@ test_rating_names (void)
     }
 }
 
+/* The "unit" members anywhere in @node, into @units. */
+static void
+collect_units (JsonNode   *node,
+               GHashTable *units)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *m = members; m != NULL; m = m->next)
+        {
+          JsonNode *child = json_object_get_member (object, m->data);
+
+          if (g_str_equal (m->data, "unit") && JSON_NODE_HOLDS_VALUE (child))
+            g_hash_table_add (units, g_strdup (json_node_get_string (child)));
+          else
+            collect_units (child, units);
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        collect_units (json_array_get_element (array, i), units);
+    }
+}
+
+/* Every unit the demo panel and the import recipes use is in the list the
+ * translations are made from (rl-chart-units.c). */
+static void
+test_units_known (void)
+{
+  const char *root = g_getenv ("RL_SOURCE_DATA");
+  const char *folders[] = { "datasets", "recipes" };
+  g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *const *known = rl_chart_known_units ();
+  GHashTableIter iter;
+  gpointer unit;
+
+  g_assert_nonnull (root);
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *dir_path = g_build_filename (root, folders[f], NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir_path, name, NULL);
+          g_autoptr(JsonParser) parser = json_parser_new ();
+
+          if (!g_str_has_suffix (name, ".json"))
+            continue;
+          g_assert_true (json_parser_load_from_file (parser, path, NULL));
+          collect_units (json_parser_get_root (parser), units);
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (units), >=, 10);
+  g_hash_table_iter_init (&iter, units);
+  while (g_hash_table_iter_next (&iter, &unit, NULL))
+    if (*(const char *) unit != '\0' && !g_strv_contains (known, unit))
+      g_error ("the unit “%s” of the shipped data is not in rl-chart-units.c", (const char *) unit);
+  /* without a catalogue (this test), units stay as written */
+  g_assert_cmpstr (rl_chart_unit_label ("persons"), ==, "persons");
+  g_assert_cmpstr (rl_chart_unit_label ("furlongs"), ==, "furlongs");
+  g_assert_null (rl_chart_unit_label (NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -213,5 +285,6 @@ main (int argc, char **argv)
   g_test_add_func ("/charts/labels/scatter-selected", test_scatter_selected_labels);
   g_test_add_func ("/charts/labels/grouping-top", test_grouping_top_label);
   g_test_add_func ("/charts/labels/rating-names", test_rating_names);
+  g_test_add_func ("/charts/labels/units-known", test_units_known);
   return g_test_run ();
 }
