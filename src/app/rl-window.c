@@ -69,6 +69,7 @@ struct _RlWindow
   SharedPanel          *panel;      /* opened */
   char                 *panel_name;
   char                 *last_warning;
+  GCancellable         *opening;    /* the file being read, or NULL */
   Shown                *shown;      /* on the views */
   guint                 debounce;
 };
@@ -278,33 +279,109 @@ interface_language (void)
   return C_("language code", "en");
 }
 
-void
-rl_window_open_file (RlWindow *self,
-                     GFile    *file)
+/* A file read on a worker thread. */
+typedef struct
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(RlPanel) panel = NULL;
-  g_autoptr(GFile) parent = g_file_get_parent (file);
+  GFile      *file;
+  char       *path;
+  const char *language;
+} OpenJob;
 
-  if (path == NULL)
+static void
+open_job_free (OpenJob *job)
+{
+  g_object_unref (job->file);
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+read_panel_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      data,
+                   GCancellable *cancellable)
+{
+  OpenJob *job = data;
+  GError *error = NULL;
+  RlPanel *panel = rl_panel_load (job->path, &error);
+
+  if (panel == NULL)
     {
-      rl_window_show_toast (self, _("Only local files can be opened"));
+      g_task_return_error (task, error);
       return;
     }
-  panel = rl_panel_load (path, &error);
+  rl_panel_set_language (panel, job->language);
+  rl_gazetteer_label_panel (panel, job->language);
+  g_task_return_pointer (task, panel, (GDestroyNotify) rl_panel_free);
+}
+
+static void show_panel (RlWindow *self,
+                        RlPanel  *panel,
+                        GFile    *file);
+
+static void
+on_panel_read_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  RlWindow *self = RL_WINDOW (source);
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  RlPanel *panel = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* another file was asked for, or the window closed */
+  g_clear_object (&self->opening);
   if (panel == NULL)
     {
       /* The panel already shown stays: a failed open loses nothing. */
       rl_window_show_toast (self, error->message);
       return;
     }
-  rl_panel_set_language (panel, interface_language ());
-  rl_gazetteer_label_panel (panel, interface_language ());
+  show_panel (self, panel, job->file);
+}
+
+/* Reads @file on a worker thread (tens of milliseconds for the demo panel)
+ * and shows it when it is in; a later call supersedes an earlier one. */
+void
+rl_window_open_file (RlWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GTask) task = NULL;
+  OpenJob *job;
+
+  if (path == NULL)
+    {
+      rl_window_show_toast (self, _("Only local files can be opened"));
+      return;
+    }
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  self->opening = g_cancellable_new ();
+  job = g_new0 (OpenJob, 1);
+  job->file = g_object_ref (file);
+  job->path = g_steal_pointer (&path);
+  job->language = interface_language ();
+  task = g_task_new (self, self->opening, on_panel_read_cb, NULL);
+  g_task_set_source_tag (task, rl_window_open_file);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+  g_task_run_in_thread (task, read_panel_thread);
+}
+
+/* Makes @panel (taken), read from @file, the window's panel. */
+static void
+show_panel (RlWindow *self,
+            RlPanel  *panel,
+            GFile    *file)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+
   /* A job still running holds its own reference to the old panel. */
   rl_analysis_runner_cancel (self->runner);
   g_clear_pointer (&self->panel, shared_panel_unref);
-  self->panel = shared_panel_new (g_steal_pointer (&panel));
+  self->panel = shared_panel_new (panel);
   g_free (self->panel_name);
   self->panel_name = g_file_get_basename (file);
   gtk_window_set_title (GTK_WINDOW (self), self->panel_name);
@@ -626,6 +703,9 @@ rl_window_dispose (GObject *object)
   RlWindow *self = RL_WINDOW (object);
 
   g_clear_handle_id (&self->debounce, g_source_remove);
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
   if (self->runner != NULL)
     {
       rl_analysis_runner_cancel (self->runner);

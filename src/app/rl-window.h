@@ -19,6 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RlWindow, rl_window, RL, WINDOW, AdwApplicationWindow)
 
 RlWindow *rl_window_new              (RlApplication *application);
+/* Reads the file on a worker thread and shows it when it is in; a failure
+ * is a toast, and the panel shown before stays. */
 void      rl_window_open_file        (RlWindow      *self,
                                       GFile         *file);
 void      rl_window_show_preferences (RlWindow      *self);
