@@ -60,6 +60,8 @@ struct _RlPlotView
 
   /* indicator ids of the analysis frame, in the order of the dropdowns */
   GStrv             feature_ids;
+  GtkStringList    *feature_names; /* their names, the option lists' model */
+  gboolean          lists_pending; /* the lists show older features until mapped */
   char             *option_ids[N_OPTIONS];
   gboolean          updating;
 
@@ -228,25 +230,44 @@ default_feature (RlPlotView *self,
 }
 
 /* The frame's indicators by their names, keeping the chosen ones when they remain. */
-/* Whether @names and @ids are what the option lists show already. */
+/* Whether @names and @ids are the features known already. */
 static gboolean
 same_feature_lists (RlPlotView    *self,
                     GtkStringList *names,
                     GStrv          ids)
 {
-  GListModel *shown = gtk_drop_down_get_model (self->option_dropdowns[0]);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (names));
 
-  if (shown == NULL || !GTK_IS_STRING_LIST (shown) || g_list_model_get_n_items (shown) != n
+  if (self->feature_names == NULL
+      || g_list_model_get_n_items (G_LIST_MODEL (self->feature_names)) != n
       || (ids == NULL) != (self->feature_ids == NULL)
       || (ids != NULL && !g_strv_equal ((const char *const *) ids,
                                         (const char *const *) self->feature_ids)))
     return FALSE;
   for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (shown), i),
+    if (g_strcmp0 (gtk_string_list_get_string (self->feature_names, i),
                    gtk_string_list_get_string (names, i)) != 0)
       return FALSE;
   return TRUE;
+}
+
+/* Puts the features into the option drop-downs, the chosen ones selected.
+ * A new model rebuilds a drop-down's list and resizes it (60 ms for the
+ * four of them with the demo's indicators), so it waits until the view is
+ * on screen: a result arriving while another page shows costs nothing. */
+static void
+show_feature_lists (RlPlotView *self)
+{
+  self->updating = TRUE;
+  for (Option o = 0; o < N_OPTIONS; o++)
+    {
+      if (self->lists_pending)
+        gtk_drop_down_set_model (self->option_dropdowns[o], G_LIST_MODEL (self->feature_names));
+      gtk_drop_down_set_selected (self->option_dropdowns[o],
+                                  feature_position (self, self->option_ids[o]));
+    }
+  self->lists_pending = FALSE;
+  self->updating = FALSE;
 }
 
 static void
@@ -255,33 +276,33 @@ fill_feature_lists (RlPlotView *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   const RlFrame *frame = self->analysis ? self->analysis->frame : NULL;
   g_auto(GStrv) ids = NULL;
-  gboolean same;
 
   if (frame != NULL && self->panel != NULL)
     {
       ids = g_strdupv (frame->features);
       for (guint j = 0; j < frame->d; j++)
-        {
-          gtk_string_list_append (names, rl_panel_indicator_label (self->panel, frame->columns[j]));
-        }
+        gtk_string_list_append (names, rl_panel_indicator_label (self->panel, frame->columns[j]));
     }
-  /* A new model rebuilds every drop-down's list and resizes it: tens of
-   * milliseconds on the main thread for each result otherwise. */
-  same = same_feature_lists (self, names, ids);
-  g_strfreev (self->feature_ids);
-  self->feature_ids = g_steal_pointer (&ids);
-  self->updating = TRUE;
-  for (Option o = 0; o < N_OPTIONS; o++)
+  if (!same_feature_lists (self, names, ids))
     {
-      if (!same)
-        gtk_drop_down_set_model (self->option_dropdowns[o], G_LIST_MODEL (names));
-      if (self->feature_ids != NULL && self->feature_ids[0] != NULL
-          && feature_position (self, self->option_ids[o]) == GTK_INVALID_LIST_POSITION)
-        set_str (&self->option_ids[o], default_feature (self, o));
-      gtk_drop_down_set_selected (self->option_dropdowns[o],
-                                  feature_position (self, self->option_ids[o]));
+      g_set_object (&self->feature_names, names);
+      g_strfreev (self->feature_ids);
+      self->feature_ids = g_steal_pointer (&ids);
+      self->lists_pending = TRUE;
     }
-  self->updating = FALSE;
+  for (Option o = 0; o < N_OPTIONS; o++)
+    if (self->feature_ids != NULL && self->feature_ids[0] != NULL
+        && feature_position (self, self->option_ids[o]) == GTK_INVALID_LIST_POSITION)
+      set_str (&self->option_ids[o], default_feature (self, o));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) || !self->lists_pending)
+    show_feature_lists (self);
+}
+
+static void
+on_map_cb (RlPlotView *self)
+{
+  if (self->lists_pending)
+    show_feature_lists (self);
 }
 
 static void
@@ -590,6 +611,7 @@ rl_plot_view_finalize (GObject *object)
 
   g_clear_pointer (&self->message, g_free);
   g_clear_pointer (&self->feature_ids, g_strfreev);
+  g_clear_object (&self->feature_names);
   for (Option o = 0; o < N_OPTIONS; o++)
     g_clear_pointer (&self->option_ids[o], g_free);
   G_OBJECT_CLASS (rl_plot_view_parent_class)->finalize (object);
@@ -643,6 +665,7 @@ rl_plot_view_init (RlPlotView *self)
   gtk_drop_down_set_enable_search (self->chart_dropdown, FALSE);
   fill_chart_list (self);
   setup_gestures (self);
+  g_signal_connect (self, "map", G_CALLBACK (on_map_cb), NULL);
   g_signal_connect (self->chart_dropdown, "notify::selected",
                     G_CALLBACK (on_chart_dropdown_notify_selected_cb), self);
   for (Option o = 0; o < N_OPTIONS; o++)
@@ -722,13 +745,10 @@ rl_plot_view_set_features (RlPlotView *view,
 
   g_return_if_fail (RL_IS_PLOT_VIEW (view));
 
-  view->updating = TRUE;
   for (Option o = 0; o < N_OPTIONS; o++)
-    {
-      set_str (&view->option_ids[o], ids[o]);
-      gtk_drop_down_set_selected (view->option_dropdowns[o], feature_position (view, ids[o]));
-    }
-  view->updating = FALSE;
+    set_str (&view->option_ids[o], ids[o]);
+  if (!view->lists_pending)
+    show_feature_lists (view);
   rebuild_plan (view);
 }
 
