@@ -7,6 +7,8 @@
 
 #include <math.h>
 
+#include "rl-charts-i18n.h"
+
 #define TICK_LEN      5.0
 #define TICK_SCALE    0.85
 #define TITLE_SCALE   1.15
@@ -218,15 +220,17 @@ concat_free (char *s, const char *suffix)
   return r;
 }
 
+/* The suffixes of thousands, millions and billions; a translation may
+ * write words ("тыс.", "млн", "млрд"), with the space before them. */
 static const char *
 suffix_for (double magnitude, double *scale)
 {
   if (magnitude >= 1e9)
-    return (*scale = 1e9), "G";
+    return (*scale = 1e9), C_("number suffix for 10^9", "G");
   if (magnitude >= 1e6)
-    return (*scale = 1e6), "M";
+    return (*scale = 1e6), C_("number suffix for 10^6", "M");
   if (magnitude >= 1e4)
-    return (*scale = 1e3), "k";
+    return (*scale = 1e3), C_("number suffix for 10^3", "k");
   *scale = 1.0;
   return "";
 }
