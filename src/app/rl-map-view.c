@@ -519,8 +519,11 @@ on_map_query_tooltip_cb (GtkWidget   *widget,
     return FALSE;
   if (region >= 0 && self->plan != NULL)
     text = rl_chart_plan_describe (self->plan, region);
+  /* a region of the panel under its label (in the interface's language) */
   if (text == NULL)
-    text = g_strdup_printf (_("%s\nNo data"), self->boundaries->features[feature].name);
+    text = g_strdup_printf (_("%s\nNo data"), region >= 0 && self->panel != NULL
+                                              ? rl_panel_region_label (self->panel, region)
+                                              : self->boundaries->features[feature].name);
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
