@@ -646,12 +646,15 @@ rl_gazetteer_label_panel (RlPanel    *panel,
           if (strncmp (code, offices[o][0], prefix) != 0
               || (code[prefix] != '\0' && code[prefix] != '-'))
             continue;
-          if (gazetteer == NULL && (gazetteer = rl_gazetteer_load_builtin (offices[o][1], NULL)) == NULL)
+          if (gazetteer == NULL)
+            gazetteer = rl_gazetteer_load_builtin (offices[o][1], NULL);
+          if (gazetteer == NULL)
             break;
           entry = rl_gazetteer_lookup_code (gazetteer, code);
           if (entry == NULL)
             continue;
-          rl_panel_set_region_label (panel, r, rl_gazetteer_entry_name_in (entry, lang, offices[o][2]));
+          rl_panel_set_region_label (panel, r,
+                                     rl_gazetteer_entry_name_in (entry, lang, offices[o][2]));
           labelled++;
         }
     }

@@ -50,7 +50,7 @@ typedef struct
 
   guint           n_cand;        /* candidates of the round, 0 in the first pass */
   double         *cand;          /* groups of GROUP: column j of group g at (g·d + j)·GROUP */
-  double         *min_gap;       /* k: the smallest pruning distance of a candidate to each centre */
+  double         *min_gap;       /* k: per centre, the smallest pruning distance of a candidate */
   double         *block_pot;     /* n_blocks × MAX (n_cand, 1) */
   double         *block_sum;     /* n_blocks: Σ closest² with every centre applied */
 

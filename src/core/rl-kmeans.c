@@ -352,7 +352,8 @@ rl_kmeans (const gsl_matrix      *X,
   km_data_init (&data, X, opts->k, opts->tol);
   n_threads = thread_count (opts, &data);
   /* processors the restarts leave idle help each restart seed */
-  job.seed_threads = MAX (1, (opts->n_threads > 0 ? opts->n_threads : g_get_num_processors ()) / n_threads);
+  job.seed_threads = MAX (1, (opts->n_threads > 0 ? opts->n_threads : g_get_num_processors ())
+                                / n_threads);
   workers = g_new0 (KmWorker, n_threads);
   for (guint t = 0; t < n_threads; t++)
     km_worker_init (&workers[t], &job);

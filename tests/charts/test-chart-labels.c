@@ -269,7 +269,8 @@ test_units_known (void)
   g_hash_table_iter_init (&iter, units);
   while (g_hash_table_iter_next (&iter, &unit, NULL))
     if (*(const char *) unit != '\0' && !g_strv_contains (known, unit))
-      g_error ("the unit “%s” of the shipped data is not in rl-chart-units.c", (const char *) unit);
+      g_error ("the unit “%s” of the shipped data is not in rl-chart-units.c",
+               (const char *) unit);
   /* without a catalogue (this test), units stay as written */
   g_assert_cmpstr (rl_chart_unit_label ("persons"), ==, "persons");
   g_assert_cmpstr (rl_chart_unit_label ("furlongs"), ==, "furlongs");
