@@ -15,8 +15,11 @@
 #include <glib/gi18n.h>
 
 #include "rl-analysis-runner.h"
+#include "rl-data.h"
+#include "rl-error.h"
 #include "rl-export.h"
 #include "rl-gazetteer.h"
+#include "rl-import.h"
 #include "rl-map-view.h"
 #include "rl-panel.h"
 #include "rl-plot-view.h"
@@ -70,6 +73,7 @@ struct _RlWindow
   char                 *panel_name;
   char                 *last_warning;
   GCancellable         *opening;    /* the file being read, or NULL */
+  char                 *import_report; /* what the last import read and left out */
   Shown                *shown;      /* on the views */
   guint                 debounce;
 };
@@ -282,9 +286,11 @@ interface_language (void)
 /* A file read on a worker thread. */
 typedef struct
 {
-  GFile      *file;
-  char       *path;
-  const char *language;
+  GFile          *file;      /* the panel, or the first spreadsheet */
+  char           *path;      /* a panel to read, or NULL */
+  GStrv           sheets;    /* spreadsheets to import with the shipped recipes */
+  const char     *language;
+  RlImportReport *report;    /* of the import */
 } OpenJob;
 
 static void
@@ -292,7 +298,41 @@ open_job_free (OpenJob *job)
 {
   g_object_unref (job->file);
   g_free (job->path);
+  g_strfreev (job->sheets);
+  g_clear_pointer (&job->report, rl_import_report_free);
   g_free (job);
+}
+
+/* The statistics office's spreadsheets read with the shipped recipes, the
+ * gazetteer of Russia's regions and the derived indicators. */
+static RlPanel *
+import_sheets (OpenJob      *job,
+               GCancellable *cancellable,
+               GError      **error)
+{
+  g_autofree char *dir = rl_data_find ("recipes");
+  g_autofree char *derived_path = NULL;
+  g_autoptr(GPtrArray) recipes = NULL;
+  g_autoptr(RlDeriveList) derived = NULL;
+  g_autoptr(RlGazetteer) gazetteer = NULL;
+
+  if (dir == NULL)
+    {
+      g_set_error_literal (error, RL_ERROR, RL_ERROR_IO,
+                           _("The shipped import recipes are missing"));
+      return NULL;
+    }
+  recipes = rl_import_load_recipes_dir (dir, error);
+  if (recipes == NULL)
+    return NULL;
+  derived_path = g_build_filename (dir, "derived.json", NULL);
+  derived = g_file_test (derived_path, G_FILE_TEST_EXISTS)
+              ? rl_derive_list_load (derived_path, error) : rl_derive_list_new ();
+  if (derived == NULL || (gazetteer = rl_gazetteer_load_builtin ("ru", error)) == NULL)
+    return NULL;
+  job->report = rl_import_report_new ();
+  return rl_import_files (recipes, derived, gazetteer, (const char *const *) job->sheets,
+                          job->report, cancellable, NULL, NULL, error);
 }
 
 static void
@@ -303,7 +343,8 @@ read_panel_thread (GTask        *task,
 {
   OpenJob *job = data;
   GError *error = NULL;
-  RlPanel *panel = rl_panel_load (job->path, &error);
+  RlPanel *panel = job->path != NULL ? rl_panel_load (job->path, &error)
+                                     : import_sheets (job, cancellable, &error);
 
   if (panel == NULL)
     {
@@ -315,9 +356,36 @@ read_panel_thread (GTask        *task,
   g_task_return_pointer (task, panel, (GDestroyNotify) rl_panel_free);
 }
 
-static void show_panel (RlWindow *self,
-                        RlPanel  *panel,
-                        GFile    *file);
+static void show_panel (RlWindow   *self,
+                        RlPanel    *panel,
+                        GFile      *file,
+                        const char *title);
+
+/* A toast saying what the import read, with the whole report a click away. */
+static void
+show_import_report (RlWindow             *self,
+                    const RlImportReport *report,
+                    const RlPanel        *panel)
+{
+  g_autofree char *message = NULL;
+  GString *text = g_string_new (NULL);
+  AdwToast *toast;
+
+  for (guint i = 0; i < report->lines->len; i++)
+    g_string_append_printf (text, "%s\n", (const char *) report->lines->pdata[i]);
+  for (guint i = 0; i < report->notes->len; i++)
+    g_string_append_printf (text, "• %s\n", (const char *) report->notes->pdata[i]);
+  g_free (self->import_report);
+  self->import_report = g_string_free (text, FALSE);
+  message = g_strdup_printf (_("Files imported: %u; regions: %u, indicators: %u, values: %u"),
+                             report->n_files, rl_panel_n_regions (panel),
+                             rl_panel_n_indicators (panel), rl_panel_count_values (panel));
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.import-report");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
 
 static void
 on_panel_read_cb (GObject      *source,
@@ -338,7 +406,79 @@ on_panel_read_cb (GObject      *source,
       rl_window_show_toast (self, error->message);
       return;
     }
-  show_panel (self, panel, job->file);
+  if (job->report != NULL)
+    {
+      g_autofree char *first = g_file_get_basename (job->file);
+      guint more = g_strv_length (job->sheets) - 1;
+      g_autofree char *title = more == 0
+        ? g_strdup_printf (_("%s (imported)"), first)
+        : g_strdup_printf (ngettext ("%s and %u more file (imported)",
+                                     "%s and %u more files (imported)", more), first, more);
+
+      show_panel (self, panel, job->file, title);
+      show_import_report (self, job->report, panel);
+      return;
+    }
+  show_panel (self, panel, job->file, NULL);
+}
+
+static gboolean
+is_spreadsheet (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+
+  return g_str_has_suffix (lower, ".xls") || g_str_has_suffix (lower, ".xlsx")
+         || g_str_has_suffix (lower, ".ods");
+}
+
+/* Starts reading @job on a worker thread; a newer read cancels an older one. */
+static void
+start_reading (RlWindow *self,
+               OpenJob  *job)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->opening != NULL)
+    g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
+  self->opening = g_cancellable_new ();
+  job->language = interface_language ();
+  task = g_task_new (self, self->opening, on_panel_read_cb, NULL);
+  g_task_set_source_tag (task, start_reading);
+  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
+  g_task_run_in_thread (task, read_panel_thread);
+}
+
+void
+rl_window_open_files (RlWindow *self,
+                      GFile   **files,
+                      guint     n_files)
+{
+  g_autoptr(GStrvBuilder) sheets = g_strv_builder_new ();
+  OpenJob *job;
+
+  g_return_if_fail (n_files > 0);
+  if (n_files == 1 && !is_spreadsheet (files[0]))
+    {
+      rl_window_open_file (self, files[0]);
+      return;
+    }
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path == NULL)
+        {
+          rl_window_show_toast (self, _("Only local files can be opened"));
+          return;
+        }
+      g_strv_builder_add (sheets, path);
+    }
+  job = g_new0 (OpenJob, 1);
+  job->file = g_object_ref (files[0]);
+  job->sheets = g_strv_builder_end (sheets);
+  start_reading (self, job);
 }
 
 /* Reads @file on a worker thread (tens of milliseconds for the demo panel)
@@ -348,7 +488,6 @@ rl_window_open_file (RlWindow *self,
                      GFile    *file)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autoptr(GTask) task = NULL;
   OpenJob *job;
 
   if (path == NULL)
@@ -356,25 +495,24 @@ rl_window_open_file (RlWindow *self,
       rl_window_show_toast (self, _("Only local files can be opened"));
       return;
     }
-  if (self->opening != NULL)
-    g_cancellable_cancel (self->opening);
-  g_clear_object (&self->opening);
-  self->opening = g_cancellable_new ();
+  if (is_spreadsheet (file))
+    {
+      rl_window_open_files (self, &file, 1);
+      return;
+    }
   job = g_new0 (OpenJob, 1);
   job->file = g_object_ref (file);
   job->path = g_steal_pointer (&path);
-  job->language = interface_language ();
-  task = g_task_new (self, self->opening, on_panel_read_cb, NULL);
-  g_task_set_source_tag (task, rl_window_open_file);
-  g_task_set_task_data (task, job, (GDestroyNotify) open_job_free);
-  g_task_run_in_thread (task, read_panel_thread);
+  start_reading (self, job);
 }
 
-/* Makes @panel (taken), read from @file, the window's panel. */
+/* Makes @panel (taken), read from @file, the window's panel, under @title
+ * (NULL: the file's name). */
 static void
-show_panel (RlWindow *self,
-            RlPanel  *panel,
-            GFile    *file)
+show_panel (RlWindow   *self,
+            RlPanel    *panel,
+            GFile      *file,
+            const char *title)
 {
   g_autoptr(GFile) parent = g_file_get_parent (file);
 
@@ -383,7 +521,7 @@ show_panel (RlWindow *self,
   g_clear_pointer (&self->panel, shared_panel_unref);
   self->panel = shared_panel_new (panel);
   g_free (self->panel_name);
-  self->panel_name = g_file_get_basename (file);
+  self->panel_name = title != NULL ? g_strdup (title) : g_file_get_basename (file);
   gtk_window_set_title (GTK_WINDOW (self), self->panel_name);
   rl_selection_clear (self->selection);
   if (parent != NULL)
@@ -455,8 +593,13 @@ on_open_response_cb (GtkNativeDialog *dialog,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      rl_window_open_file (self, file);
+      g_autoptr(GListModel) list = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        g_ptr_array_add (files, g_list_model_get_item (list, i));
+      if (files->len > 0)
+        rl_window_open_files (self, (GFile **) files->pdata, files->len);
     }
   g_object_unref (dialog);
 }
@@ -475,6 +618,34 @@ set_folder_from_settings (RlWindow       *self,
     }
 }
 
+/* The last import's report: each file and what was read from it, and the
+ * notes (composite subjects, incomplete years …). */
+static void
+import_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  RlWindow *self = RL_WINDOW (widget);
+  GtkWidget *dialog, *scroller, *label;
+
+  if (self->import_report == NULL)
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("What the import read"), NULL);
+  label = gtk_label_new (self->import_report);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -484,10 +655,14 @@ open_action (GtkWidget  *widget,
   GtkFileChooserNative *dialog;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  dialog = gtk_file_chooser_native_new (_("Open a Panel or a Table"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("Panels and tables (CSV)"));
-  gtk_file_filter_add_suffix (filter, "csv");
+  dialog = gtk_file_chooser_native_new (_("Open a Panel, a Table or Spreadsheets"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"), _("_Cancel"));
+  /* several spreadsheets of the statistics office are imported together */
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  gtk_file_filter_set_name (filter, _("Panels, tables (CSV) and spreadsheets (XLS, XLSX, ODS)"));
+  for (guint i = 0; i < 4; i++)
+    gtk_file_filter_add_suffix (filter, (const char *[]) { "csv", "xls", "xlsx", "ods" }[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
   set_folder_from_settings (self, GTK_FILE_CHOOSER (dialog), "last-open-folder");
   g_signal_connect (dialog, "response", G_CALLBACK (on_open_response_cb), self);
@@ -605,12 +780,23 @@ on_drop_cb (GtkDropTarget *target,
             double         y,
             RlWindow      *self)
 {
-  GFile *file;
+  GFile *one;
+  GSList *list;
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
-  if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    {
+      one = g_value_get_object (value);
+      rl_window_open_files (self, &one, 1);
+      return TRUE;
+    }
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
     return FALSE;
-  file = g_value_get_object (value);
-  rl_window_open_file (self, file);
+  for (list = g_value_get_boxed (value); list != NULL; list = list->next)
+    g_ptr_array_add (files, list->data);
+  if (files->len == 0)
+    return FALSE;
+  rl_window_open_files (self, (GFile **) files->pdata, files->len);
   return TRUE;
 }
 
@@ -692,7 +878,8 @@ build_views (RlWindow *self)
   self->table_view = RL_TABLE_VIEW (rl_table_view_new (self->selection));
   add_page (self, GTK_WIDGET (self->table_view), "table", _("Table"), "x-office-spreadsheet-symbolic");
 
-  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  drop = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (drop, (GType[]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 }
@@ -721,6 +908,7 @@ rl_window_dispose (GObject *object)
   g_clear_pointer (&self->panel, shared_panel_unref);
   g_clear_pointer (&self->panel_name, g_free);
   g_clear_pointer (&self->last_warning, g_free);
+  g_clear_pointer (&self->import_report, g_free);
   G_OBJECT_CLASS (rl_window_parent_class)->dispose (object);
 }
 
@@ -740,6 +928,7 @@ rl_window_class_init (RlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RlWindow, view_stack);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.import-report", NULL, import_report_action);
   gtk_widget_class_install_action (widget_class, "win.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);

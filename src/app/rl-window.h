@@ -20,10 +20,16 @@ G_DECLARE_FINAL_TYPE (RlWindow, rl_window, RL, WINDOW, AdwApplicationWindow)
 
 RlWindow *rl_window_new              (RlApplication *application);
 /* Reads the file on a worker thread and shows it when it is in; a failure
- * is a toast, and the panel shown before stays. */
+ * is a toast, and the panel shown before stays. A spreadsheet (.xls, .xlsx,
+ * .ods) is imported as rl_window_open_files() does. */
 void      rl_window_open_file        (RlWindow      *self,
                                       GFile         *file);
 void      rl_window_show_preferences (RlWindow      *self);
+/* One panel (a single CSV), or the statistics office's spreadsheets
+ * imported together with the shipped recipes, on a worker thread. */
+void      rl_window_open_files       (RlWindow      *self,
+                                      GFile        **files,
+                                      guint          n_files);
 void      rl_window_show_toast       (RlWindow      *self,
                                       const char    *message);
 

@@ -404,7 +404,9 @@ import_file (RlImport          *import,
   if (n_fits == 0)
     {
       g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
-                   "%s: no recipe fits this file name; give one with --recipe", file);
+                   "%s: no recipe fits this file name (recipes read the statistics "
+                   "office's files under their published names; give a recipe for others)",
+                   file);
       return FALSE;
     }
   wb = rl_workbook_open (file, error);

@@ -699,6 +699,70 @@ test_stop (void)
   wait_for_analysis (before, RL_METHOD_KMEANS);
 }
 
+/* The statistics office's spreadsheets (../shared/data/rosstat, when it is
+ * there) chosen together are imported with the shipped recipes: a new panel
+ * with Russia's regions, its analysis, and the import's report a click
+ * away; a broken spreadsheet leaves what is shown. */
+static void
+test_import_spreadsheets (void)
+{
+  const char *shared = g_getenv ("RL_SHARED_DATA");
+  g_autofree char *dir = g_build_filename (shared != NULL ? shared : "", "rosstat", NULL);
+  const char *names[] = { "poverty_percent_by_regions_1992_2020.csv",
+                          "gross_regional_product_1996_2020.xls",
+                          "retail_turnover_per_capita_2000_2021.xls",
+                          "welfare_expense_share_2015_2020.xlsx" };
+  GFile *files[G_N_ELEMENTS (names)];
+  const RlAnalysis *before = rl_window_get_analysis (window);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autofree char *bad = g_build_filename (out_dir, "window-bad.xls", NULL);
+  g_autoptr(GFile) bad_file = NULL;
+  const RlPanel *panel;
+  guint n_before;
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no ../shared/data/rosstat here");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      files[i] = g_file_new_for_path (path);
+    }
+  rl_window_open_files (window, files, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_object_unref (files[i]);
+  wait_for_analysis (before, RL_METHOD_KMEANS);
+  panel = rl_window_get_panel (window);
+  g_assert_cmpuint (rl_panel_n_regions (panel), >=, 80);
+  g_assert_cmpint (rl_panel_find_indicator (panel, "poverty_percent"), >=, 0);
+  g_assert_cmpint (rl_panel_find_indicator (panel, "gross_regional_product"), >=, 0);
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "(imported)"));
+  g_object_unref (screenshot ("window-imported.png"));
+
+  n_before = g_list_model_get_n_items (toplevels);
+  activate ("win.import-report", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n_before + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w))
+        {
+          g_object_unref (screenshot_of (GTK_WIDGET (w), "window-import-report.png"));
+          gtk_window_destroy (w);
+        }
+    }
+
+  before = rl_window_get_analysis (window);
+  g_assert_true (g_file_set_contents (bad, "not a workbook", -1, NULL));
+  bad_file = g_file_new_for_path (bad);
+  rl_window_open_files (window, &bad_file, 1);
+  iterate_for (1000);
+  g_assert_true (rl_window_get_analysis (window) == before);
+  g_assert_true (rl_window_get_panel (window) == panel);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -734,6 +798,7 @@ main (int    argc,
   g_test_add_func ("/window/user-boundaries", test_user_boundaries);
   g_test_add_func ("/window/bad-file-keeps-data", test_bad_file_keeps_data);
   g_test_add_func ("/window/stop", test_stop);
+  g_test_add_func ("/window/import-spreadsheets", test_import_spreadsheets);
   status = g_test_run ();
 
   gtk_window_destroy (GTK_WINDOW (window));
