@@ -169,6 +169,7 @@ rl_application_startup (GApplication *app)
     { "app.shortcuts", { "<Control>question", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.save-panel", { "<Control>s", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.export-table", { "<Control><Shift>e", NULL } },
     { "win.run", { "F5", "<Control>r", NULL } },

@@ -721,6 +721,67 @@ on_export_table_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+gboolean
+rl_window_save_panel (RlWindow    *self,
+                      const char  *path,
+                      GError     **error)
+{
+  g_return_val_if_fail (RL_IS_WINDOW (self), FALSE);
+
+  if (self->panel == NULL)
+    {
+      g_set_error_literal (error, RL_ERROR, RL_ERROR_INVALID,
+                           _("There is no panel to save yet: open a file first"));
+      return FALSE;
+    }
+  return rl_panel_save (self->panel->panel, path, error);
+}
+
+static void
+on_save_panel_response_cb (GtkNativeDialog *dialog,
+                           int              response,
+                           RlWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL || !rl_window_save_panel (self, path, &error))
+        rl_window_show_toast (self, error ? error->message : _("Only local files can be written"));
+      else
+        {
+          message = g_strdup_printf (_("Saved the panel as %s"), name);
+          rl_window_show_toast (self, message);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_panel_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  RlWindow *self = RL_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+
+  if (self->panel == NULL)
+    {
+      rl_window_show_toast (self, _("There is no panel to save yet: open a file first"));
+      return;
+    }
+  dialog = gtk_file_chooser_native_new (_("Save the Panel"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "regionlab-panel.csv");
+  set_folder_from_settings (self, GTK_FILE_CHOOSER (dialog), "last-export-folder");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_save_panel_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 export_table_action (GtkWidget  *widget,
                      const char *action_name,
@@ -929,6 +990,7 @@ rl_window_class_init (RlWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import-report", NULL, import_report_action);
+  gtk_widget_class_install_action (widget_class, "win.save-panel", NULL, save_panel_action);
   gtk_widget_class_install_action (widget_class, "win.run", NULL, run_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);

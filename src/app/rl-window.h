@@ -30,6 +30,11 @@ void      rl_window_show_preferences (RlWindow      *self);
 void      rl_window_open_files       (RlWindow      *self,
                                       GFile        **files,
                                       guint          n_files);
+/* Writes the panel shown (with its sidecar) to @path, e.g. one imported
+ * from spreadsheets, so that it opens again without the import. */
+gboolean  rl_window_save_panel       (RlWindow      *self,
+                                      const char    *path,
+                                      GError       **error);
 void      rl_window_show_toast       (RlWindow      *self,
                                       const char    *message);
 

@@ -754,6 +754,24 @@ test_import_spreadsheets (void)
         }
     }
 
+  /* saved, it opens again as a panel, without the import */
+  {
+    g_autofree char *saved = g_build_filename (out_dir, "window-imported-panel.csv", NULL);
+    g_autoptr(GFile) saved_file = g_file_new_for_path (saved);
+    g_autoptr(GError) error = NULL;
+    guint n_regions = rl_panel_n_regions (panel), n_indicators = rl_panel_n_indicators (panel);
+
+    g_assert_true (rl_window_save_panel (window, saved, &error));
+    g_assert_no_error (error);
+    before = rl_window_get_analysis (window);
+    rl_window_open_file (window, saved_file);
+    wait_for_analysis (before, RL_METHOD_KMEANS);
+    panel = rl_window_get_panel (window);
+    g_assert_cmpuint (rl_panel_n_regions (panel), ==, n_regions);
+    g_assert_cmpuint (rl_panel_n_indicators (panel), ==, n_indicators);
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "window-imported-panel.csv");
+  }
+
   before = rl_window_get_analysis (window);
   g_assert_true (g_file_set_contents (bad, "not a workbook", -1, NULL));
   bad_file = g_file_new_for_path (bad);
