@@ -15,7 +15,6 @@
 #include <glib/gi18n.h>
 
 #include "rl-analysis-runner.h"
-#include "rl-data.h"
 #include "rl-error.h"
 #include "rl-export.h"
 #include "rl-gazetteer.h"
@@ -304,31 +303,18 @@ open_job_free (OpenJob *job)
 }
 
 /* The statistics office's spreadsheets read with the shipped recipes, the
- * gazetteer of Russia's regions and the derived indicators. */
+ * derived indicators and the gazetteer of Russia's regions. */
 static RlPanel *
 import_sheets (OpenJob      *job,
                GCancellable *cancellable,
                GError      **error)
 {
-  g_autofree char *dir = rl_data_find ("recipes");
-  g_autofree char *derived_path = NULL;
-  g_autoptr(GPtrArray) recipes = NULL;
+  g_autoptr(GPtrArray) recipes = rl_import_load_builtin_recipes (error);
   g_autoptr(RlDeriveList) derived = NULL;
   g_autoptr(RlGazetteer) gazetteer = NULL;
 
-  if (dir == NULL)
-    {
-      g_set_error_literal (error, RL_ERROR, RL_ERROR_IO,
-                           _("The shipped import recipes are missing"));
-      return NULL;
-    }
-  recipes = rl_import_load_recipes_dir (dir, error);
-  if (recipes == NULL)
-    return NULL;
-  derived_path = g_build_filename (dir, "derived.json", NULL);
-  derived = g_file_test (derived_path, G_FILE_TEST_EXISTS)
-              ? rl_derive_list_load (derived_path, error) : rl_derive_list_new ();
-  if (derived == NULL || (gazetteer = rl_gazetteer_load_builtin ("ru", error)) == NULL)
+  if (recipes == NULL || (derived = rl_import_load_builtin_derived (error)) == NULL
+      || (gazetteer = rl_gazetteer_load_builtin ("ru", error)) == NULL)
     return NULL;
   job->report = rl_import_report_new ();
   return rl_import_files (recipes, derived, gazetteer, (const char *const *) job->sheets,

@@ -506,3 +506,11 @@ rl_import_load_builtin_recipes (GError **error)
     }
   return rl_import_load_recipes_dir (dir, error);
 }
+
+RlDeriveList *
+rl_import_load_builtin_derived (GError **error)
+{
+  g_autofree char *path = rl_data_find ("recipes/derived.json");
+
+  return path != NULL ? rl_derive_list_load (path, error) : rl_derive_list_new ();
+}

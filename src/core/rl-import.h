@@ -64,6 +64,9 @@ RlPanel  *rl_import_files         (GPtrArray         *recipes,
 /* The shipped recipes (the JSON files of data/recipes but derived.json), sorted by
  * file name. */
 GPtrArray *rl_import_load_builtin_recipes (GError   **error);
+/* The shipped derived indicators (data/recipes/derived.json; none when the
+ * file is not there). */
+RlDeriveList *rl_import_load_builtin_derived (GError **error);
 GPtrArray *rl_import_load_recipes_dir     (const char *dir,
                                            GError    **error);
 
