@@ -725,22 +725,15 @@ init_from_kmeans (const gsl_matrix   *X,
                   GCancellable       *cancellable,
                   GError            **error)
 {
-  g_autoptr(RlClustering) km = NULL;
-  RlKmeansOptions ko;
+  g_autofree guint *labels = g_new (guint, w->n);
 
-  rl_kmeans_options_init (&ko);
-  ko.k = opts->k;
-  ko.n_init = 1;
   /* plain Lloyd from k-means++: varied starts matter more than the best partition */
-  ko.hartigan = FALSE;
-  ko.n_swap = 0;
-  ko.seed = rl_rng_derive_seed (opts->seed, r);
-  km = rl_kmeans (X, &ko, NULL, NULL, cancellable, error);
-  if (km == NULL)
+  if (!rl_kmeans_start_labels (X, opts->k, rl_rng_derive_seed (opts->seed, r), labels,
+                               cancellable, error))
     return FALSE;
   memset (w->resp, 0, w->n * w->k * sizeof (double));
   for (gsize i = 0; i < w->n; i++)
-    w->resp[i * w->k + km->labels[i]] = 1.0;
+    w->resp[i * w->k + labels[i]] = 1.0;
   m_step (X, w, m);
   return compute_precisions (m, w, TRUE, error);
 }

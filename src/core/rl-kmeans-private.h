@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <gsl/gsl_matrix.h>
 #include <gsl/gsl_rng.h>
 
 G_BEGIN_DECLS
@@ -108,6 +109,17 @@ void     rl_kmeans_seed         (const RlKmData *D,
                                  RlKmWork       *w,
                                  gsl_rng        *rng,
                                  guint           n_threads);
+
+/* The labels of one plain k-means run (greedy k-means++ seeds from @seed,
+ * Lloyd to convergence) on @X, which the caller has checked, numbered by
+ * first appearance: the start of the Gaussian mixture, without the scores
+ * and checks of rl_kmeans(). FALSE when cancelled. */
+gboolean rl_kmeans_start_labels (const gsl_matrix *X,
+                                 guint             k,
+                                 guint64           seed,
+                                 guint            *labels,
+                                 GCancellable     *cancellable,
+                                 GError          **error);
 
 /* Lloyd iterations from w->centers (rl-kmeans-lloyd.c); FALSE when cancelled. */
 gboolean rl_kmeans_lloyd_run    (const RlKmData *D,

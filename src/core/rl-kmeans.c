@@ -401,6 +401,47 @@ rl_kmeans_plusplus (const gsl_matrix *X,
 }
 
 gboolean
+rl_kmeans_start_labels (const gsl_matrix *X,
+                        guint             k,
+                        guint64           seed,
+                        guint            *labels,
+                        GCancellable     *cancellable,
+                        GError          **error)
+{
+  RlKmeansOptions opts;
+  RlKmData data;
+  RlKmWork work;
+  g_autoptr(gsl_rng) rng = NULL;
+  g_autofree guint *map = g_new (guint, k);
+  guint n_iter, next = 0;
+  gboolean converged, ok;
+
+  rl_kmeans_options_init (&opts);
+  km_data_init (&data, X, k, opts.tol);
+  km_work_init (&work, data.n, data.d, data.k);
+  /* the stream rl_kmeans() gives restart 0 of this seed */
+  rng = rl_rng_new (rl_rng_derive_seed (seed, 0));
+  rl_kmeans_seed (&data, &work, rng, g_get_num_processors ());
+  ok = rl_kmeans_lloyd_run (&data, &work, opts.max_iter, cancellable, &n_iter, &converged);
+  if (ok)
+    {
+      for (guint c = 0; c < k; c++)
+        map[c] = G_MAXUINT;
+      for (gsize i = 0; i < data.n; i++)
+        {
+          if (map[work.labels[i]] == G_MAXUINT)
+            map[work.labels[i]] = next++;
+          labels[i] = map[work.labels[i]];
+        }
+    }
+  else
+    g_set_error_literal (error, RL_ERROR, RL_ERROR_CANCELLED, "k-means was cancelled");
+  km_work_clear (&work);
+  km_data_clear (&data);
+  return ok;
+}
+
+gboolean
 rl_kmeans_lloyd (const gsl_matrix *X,
                  gsl_matrix       *centers,
                  guint            *labels,
