@@ -7,7 +7,6 @@
 
 #include <float.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_linalg.h>
