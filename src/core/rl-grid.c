@@ -37,6 +37,7 @@ struct _RlWorkbook
   char         *path;
   GPtrArray    *sheets;
   GStringChunk *strings;
+  guint         n_cells; /* all sheets */
 };
 
 static void
@@ -125,6 +126,7 @@ sheet_store (RlSheet      *sheet,
     }
   g_array_insert_val (cells, i, *cell);
   sheet->n_cells++;
+  sheet->wb->n_cells++;
   sheet->n_rows = MAX (sheet->n_rows, row);
   sheet->n_cols = MAX (sheet->n_cols, cell->col);
 }
@@ -380,6 +382,145 @@ rl_sheet_add_merge (RlSheet       *sheet,
       || merge->last_col > RL_GRID_MAX_COLS)
     return;
   g_array_append_val (sheet->merges, *merge);
+}
+
+guint
+rl_workbook_n_cells (const RlWorkbook *wb)
+{
+  return wb->n_cells;
+}
+
+void
+rl_sheet_set_error (GError       **error,
+                    const RlSheet *sheet,
+                    guint          row,
+                    guint          col,
+                    int            code,
+                    const char    *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *column = col > 0 ? rl_column_name (col) : NULL;
+  g_autoptr(GString) where = g_string_new (sheet->wb->path);
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_string_append_printf (where, ", sheet “%s”", sheet->name);
+  if (row > 0 && col > 0)
+    g_string_append_printf (where, ", cell %s%u", column, row);
+  else if (row > 0)
+    g_string_append_printf (where, ", row %u", row);
+  else if (col > 0)
+    g_string_append_printf (where, ", column %s", column);
+  g_set_error (error, RL_ERROR, code, "%s: %s", where->str, message);
+}
+
+static gboolean
+check_cell (RlSheet    *sheet,
+            guint       row,
+            guint       col,
+            const char *text,
+            GError    **error)
+{
+  if (row < 1 || row > RL_LIMIT_SHEET_ROWS)
+    {
+      rl_sheet_set_error (error, sheet, 0, 0, RL_ERROR_PARSE,
+                          "row %u is outside the sheet (rows 1 to %u, RL_LIMIT_SHEET_ROWS)",
+                          row, RL_LIMIT_SHEET_ROWS);
+      return FALSE;
+    }
+  if (col < 1 || col > RL_LIMIT_SHEET_COLS)
+    {
+      rl_sheet_set_error (error, sheet, row, 0, RL_ERROR_PARSE,
+                          "column %u is outside the sheet (columns 1 to %u, "
+                          "RL_LIMIT_SHEET_COLS)", col, RL_LIMIT_SHEET_COLS);
+      return FALSE;
+    }
+  if (text != NULL && strlen (text) > RL_LIMIT_CELL_BYTES)
+    {
+      rl_sheet_set_error (error, sheet, row, col, RL_ERROR_PARSE,
+                          "the cell holds more than %u bytes of text (RL_LIMIT_CELL_BYTES)",
+                          RL_LIMIT_CELL_BYTES);
+      return FALSE;
+    }
+  if (sheet->wb->n_cells >= RL_LIMIT_WORKBOOK_CELLS && sheet_cell (sheet, row, col) == NULL)
+    {
+      rl_sheet_set_error (error, sheet, row, col, RL_ERROR_PARSE,
+                          "the workbook holds more than %u cells (RL_LIMIT_WORKBOOK_CELLS)",
+                          RL_LIMIT_WORKBOOK_CELLS);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+rl_sheet_put_text (RlSheet    *sheet,
+                   guint       row,
+                   guint       col,
+                   const char *text,
+                   GError    **error)
+{
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+  if (!check_cell (sheet, row, col, text, error))
+    return FALSE;
+  rl_sheet_set_text (sheet, row, col, text);
+  return TRUE;
+}
+
+gboolean
+rl_sheet_put_number (RlSheet    *sheet,
+                     guint       row,
+                     guint       col,
+                     double      value,
+                     const char *text,
+                     GError    **error)
+{
+  if (text == NULL || text[0] == '\0')
+    {
+      rl_sheet_set_error (error, sheet, row, col, RL_ERROR_PARSE, "a number without its text");
+      return FALSE;
+    }
+  if (!check_cell (sheet, row, col, text, error))
+    return FALSE;
+  rl_sheet_set_number (sheet, row, col, value, text);
+  return TRUE;
+}
+
+/* A merge outside the sheet limits or upside down is dropped (files write
+ * such ranges for whole rows); past RL_LIMIT_MERGES it is an error. */
+gboolean
+rl_sheet_put_merge (RlSheet       *sheet,
+                    const RlMerge *merge,
+                    GError       **error)
+{
+  if (sheet->merges->len >= RL_LIMIT_MERGES)
+    {
+      rl_sheet_set_error (error, sheet, merge->first_row, merge->first_col, RL_ERROR_PARSE,
+                          "the sheet has more than %u merged ranges (RL_LIMIT_MERGES)",
+                          RL_LIMIT_MERGES);
+      return FALSE;
+    }
+  rl_sheet_add_merge (sheet, merge);
+  return TRUE;
+}
+
+RlSheet *
+rl_workbook_add_sheet_checked (RlWorkbook  *wb,
+                               const char  *name,
+                               GError     **error)
+{
+  if (wb->sheets->len >= RL_LIMIT_SHEETS)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_PARSE,
+                   "%s: the workbook has more than %u sheets (RL_LIMIT_SHEETS)", wb->path,
+                   RL_LIMIT_SHEETS);
+      return NULL;
+    }
+  return rl_workbook_add_sheet (wb, name);
 }
 
 /* The column's letters as a spreadsheet shows them: 1 → "A", 27 → "AA". */

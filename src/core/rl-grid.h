@@ -5,14 +5,16 @@
  */
 #pragma once
 
+#include "rl-limits.h"
+
 #include <glib.h>
 #include <stdio.h>
 
 G_BEGIN_DECLS
 
 /* The largest sheet any reader accepts (the XLSX limits). */
-#define RL_GRID_MAX_ROWS 1048576u
-#define RL_GRID_MAX_COLS 16384u
+#define RL_GRID_MAX_ROWS RL_LIMIT_SHEET_ROWS
+#define RL_GRID_MAX_COLS RL_LIMIT_SHEET_COLS
 
 typedef struct _RlWorkbook RlWorkbook;
 typedef struct _RlSheet RlSheet;
@@ -72,6 +74,39 @@ void           rl_sheet_set_number    (RlSheet    *sheet,
                                        const char *text);
 void           rl_sheet_add_merge     (RlSheet       *sheet,
                                        const RlMerge *merge);
+
+/* The same, checked: a cell outside the sheet limits, past the workbook's
+ * cell cap or with a text longer than RL_LIMIT_CELL_BYTES, a merge past
+ * RL_LIMIT_MERGES or a sheet past RL_LIMIT_SHEETS is an RL_ERROR_PARSE
+ * naming the file, sheet, cell and cap, and the workbook is unchanged. */
+gboolean       rl_sheet_put_text      (RlSheet    *sheet,
+                                       guint       row,
+                                       guint       col,
+                                       const char *text,
+                                       GError    **error);
+gboolean       rl_sheet_put_number    (RlSheet    *sheet,
+                                       guint       row,
+                                       guint       col,
+                                       double      value,
+                                       const char *text,
+                                       GError    **error);
+gboolean       rl_sheet_put_merge     (RlSheet       *sheet,
+                                       const RlMerge *merge,
+                                       GError       **error);
+RlSheet       *rl_workbook_add_sheet_checked (RlWorkbook  *wb,
+                                              const char  *name,
+                                              GError     **error);
+guint          rl_workbook_n_cells    (const RlWorkbook *wb);
+
+/* Sets error to "PATH, sheet “NAME”, cell C5: MESSAGE" (row or column 0
+ * leave out the cell, or say "row 5" / "column C" alone). */
+void           rl_sheet_set_error     (GError       **error,
+                                       const RlSheet *sheet,
+                                       guint          row,
+                                       guint          col,
+                                       int            code,
+                                       const char    *format,
+                                       ...) G_GNUC_PRINTF (6, 7);
 
 char          *rl_column_name         (guint col);
 guint          rl_column_parse        (const char  *text,

@@ -14,13 +14,14 @@
 
 #include "rl-error.h"
 #include "rl-gsf.h"
+#include "rl-limits.h"
 #include "rl-number.h"
 
 #include <math.h>
 #include <string.h>
 
 /* The workbook stream is never read beyond this size. */
-#define XLS_MAX_STREAM (256u * 1024u * 1024u)
+#define XLS_MAX_STREAM RL_LIMIT_OLE_STREAM
 
 enum
 {

@@ -6,11 +6,12 @@
 #pragma once
 
 #include "rl-gsf.h"
+#include "rl-limits.h"
 
 G_BEGIN_DECLS
 
 /* No member is read beyond this size (a guard against ZIP bombs). */
-#define RL_ZIP_MAX_MEMBER (512u * 1024u * 1024u)
+#define RL_ZIP_MAX_MEMBER RL_LIMIT_ZIP_MEMBER
 
 GsfInfile  *rl_zip_open        (const char *path,
                                 GError    **error);
