@@ -397,21 +397,43 @@ def fods_apostrophe():
     return ftable("Об'єм і ціни", [frow(fs('ціна'), fn(9.99, 'N2', '9.99'))])
 
 
-def write_fods(path):
-    tables = (fods_numbers() + fods_dates() + fods_texts() + fods_hidden() + fods_repeats()
-              + fods_apostrophe())
+CHART_NS = ('xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+            'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" '
+            'xmlns:chart="urn:oasis:names:tc:opendocument:xmlns:chart:1.0"')
+CHART = '''<draw:frame draw:z-index="0" svg:width="8cm" svg:height="5cm" svg:x="0cm" svg:y="0cm">
+<draw:object><office:document office:mimetype="application/vnd.oasis.opendocument.chart"
+ office:version="1.3"><office:body><office:chart><chart:chart chart:class="chart:bar"
+ svg:width="8cm" svg:height="5cm"><chart:plot-area
+ table:cell-range-address="Діаграма.A1:Діаграма.B3"
+ chart:data-source-has-labels="both"><chart:axis chart:dimension="x" chart:name="primary-x">
+<chart:categories table:cell-range-address="Діаграма.A2:Діаграма.A3"/></chart:axis>
+<chart:axis chart:dimension="y" chart:name="primary-y"/><chart:series chart:class="chart:bar"
+ chart:values-cell-range-address="Діаграма.B2:Діаграма.B3" chart:label-cell-address="Діаграма.B1">
+<chart:data-point chart:repeated="2"/></chart:series></chart:plot-area></chart:chart>
+</office:chart></office:body></office:document></draw:object></draw:frame>'''
+
+
+def fods_chart():
+    """A sheet with an embedded bar chart of its cells (a chart substream in BIFF8)."""
+    return ftable('Діаграма', [
+        frow(fs('Регіон'), fs('2020')), frow(fs('Київ'), fn(10.5), fc(CHART)),
+        frow(fs('Львів'), fn(7)),
+        frow(fs('після діаграми', 'table:number-columns-spanned="2"'), fc(covered=True))])
+
+
+def write_fods(path, tables):
     with open(path, 'w', encoding='utf-8') as out:
         out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
-                  '<office:document %s office:version="1.3" '
+                  '<office:document %s %s office:version="1.3" '
                   'office:mimetype="application/vnd.oasis.opendocument.spreadsheet">\n'
                   '<office:automatic-styles>%s</office:automatic-styles>\n'
                   '<office:body><office:spreadsheet>\n%s</office:spreadsheet></office:body>'
-                  '</office:document>\n' % (FODS_NS, FODS_STYLES, tables))
+                  '</office:document>\n' % (FODS_NS, CHART_NS, FODS_STYLES, tables))
 
 
-def soffice(src, filt, outdir, tmp):
+def soffice(sources, filt, outdir, tmp):
     subprocess.run(['soffice', '-env:UserInstallation=file://' + os.path.join(tmp, 'profile'),
-                    '--headless', '--convert-to', filt, '--outdir', outdir, src],
+                    '--headless', '--convert-to', filt, '--outdir', outdir] + sources,
                    check=True, stdout=subprocess.DEVNULL)
 
 
@@ -423,12 +445,16 @@ def ssconvert(src, dst, export):
 
 
 def make_office_files(dst, tmp):
-    src = os.path.join(tmp, 'readers-lo.fods')
-    write_fods(src)
+    sources = {'lo': (fods_numbers() + fods_dates() + fods_texts() + fods_hidden()
+                      + fods_repeats() + fods_apostrophe()),
+               'lo-chart': fods_chart() + ftable('Другий', [frow(fs('другий аркуш'))])}
+    for name, tables in sources.items():
+        write_fods(os.path.join(tmp, name + '.fods'), tables)
     for filt, ext in (('xls:MS Excel 97', 'xls'), ('xlsx:Calc MS Excel 2007 XML', 'xlsx'),
                       ('ods', 'ods')):
-        soffice(src, filt, tmp, tmp)
-        shutil.copy(os.path.join(tmp, 'readers-lo.' + ext), os.path.join(dst, 'lo.' + ext))
+        soffice([os.path.join(tmp, name + '.fods') for name in sources], filt, tmp, tmp)
+        for name in sources:
+            shutil.copy(os.path.join(tmp, name + '.' + ext), os.path.join(dst, name + '.' + ext))
     ssconvert(os.path.join(dst, 'lo.ods'), os.path.join(dst, 'gnumeric-biff5.xls'),
               'Gnumeric_Excel:excel_biff7')
     ssconvert(os.path.join(dst, 'lo.ods'), os.path.join(dst, 'gnumeric-biff8.xls'),
@@ -472,7 +498,11 @@ def openpyxl_sheets(wb):
     dates = [(datetime.datetime(2020, 1, 31), 'yyyy-mm-dd'),
              (datetime.datetime(2021, 12, 5), 'dd.mm.yyyy'),
              (datetime.datetime(2021, 6, 15, 13, 45, 30), 'dd.mm.yyyy hh:mm:ss'),
-             (datetime.time(8, 30), 'hh:mm:ss'), (datetime.datetime(2024, 2, 29), 'yyyy-mm-dd')]
+             (datetime.time(8, 30), 'hh:mm:ss'), (datetime.datetime(2024, 2, 29), 'yyyy-mm-dd'),
+             # built-in formats, written as a numFmtId alone
+             (datetime.datetime(2022, 3, 8), 'mm-dd-yy'),
+             (datetime.datetime(2022, 3, 9), 'd-mmm-yy'),
+             (datetime.time(17, 5), 'h:mm'), (datetime.datetime(2022, 3, 10, 9, 15), 'm/d/yy h:mm')]
     for i, (value, fmt) in enumerate(dates, 1):
         ws.cell(i, 1, value).number_format = fmt
     return ws
@@ -481,7 +511,7 @@ def openpyxl_sheets(wb):
 def make_openpyxl(dst):
     wb = openpyxl.Workbook()
     ws = openpyxl_sheets(wb)
-    ws.cell(6, 1, datetime.datetime(1900, 1, 15)).number_format = 'yyyy-mm-dd'
+    ws.cell(11, 1, datetime.datetime(1900, 1, 15)).number_format = 'yyyy-mm-dd'
     ws = wb.create_sheet('Тексти')
     texts = ['Їжак, ґанок, єнот, ірис — ІЇЄҐ', '    Центральный федеральный округ',
              '  Белгородская область', 'хвіст  ', 'перший\nдругий', '', 'a < b & c > "d"',
@@ -555,9 +585,29 @@ def xlsxwriter_book(path, constant_memory):
     wb.close()
 
 
+# xlsxwriter escapes a carriage return as _x000D_ and a literal _x0041_ as
+# _x005F_x0041_ (ECMA-376 part 1, 22.9.2.19 ST_Xstring). openpyxl 3.0.9 decodes
+# neither in inline strings and only the second in shared strings, so the
+# expected cells are written by hand.
+ESCAPED = [(1, 1, 's', 'CR\r\nLF', None), (1, 2, 's', 'буквально _x0041_', None),
+           (1, 3, 's', 'дзвінок\x07', None)]
+
+
+def xlsxwriter_escapes(path, constant_memory):
+    wb = xlsxwriter.Workbook(path, {'constant_memory': constant_memory})
+    ws = wb.add_worksheet('Дані')
+    for row, col, _, text, _ in ESCAPED:
+        ws.write_string(row - 1, col - 1, text)
+    wb.close()
+    write_reference(path, 'written by hand: _xHHHH_ escapes of ST_Xstring in %s strings'
+                    % ('inline' if constant_memory else 'shared'), [('Дані', ESCAPED, [])])
+
+
 def make_xlsxwriter(dst):
     xlsxwriter_book(os.path.join(dst, 'xlsxwriter.xlsx'), False)
     xlsxwriter_book(os.path.join(dst, 'xlsxwriter-inline.xlsx'), True)
+    xlsxwriter_escapes(os.path.join(dst, 'xlsxwriter-escapes.xlsx'), False)
+    xlsxwriter_escapes(os.path.join(dst, 'xlsxwriter-escapes-inline.xlsx'), True)
 
 
 # ---------------------------------------------------------------- CSV
@@ -579,6 +629,8 @@ def make_csv(dst):
         csv.writer(f, delimiter=';', lineterminator='\r\n').writerows(CSV_ROWS)
     with open(os.path.join(dst, 'utf8-bom.csv'), 'w', encoding='utf-8-sig', newline='') as f:
         csv.writer(f, delimiter=',', lineterminator='\n').writerows(CSV_ROWS)
+    with open(os.path.join(dst, 'utf16-tab.csv'), 'w', encoding='utf-16', newline='') as f:
+        csv.writer(f, delimiter='\t', lineterminator='\r\n').writerows(CSV_ROWS)
 
 
 # ---------------------------------------------------------------- hand-written packages
@@ -820,7 +872,8 @@ def make_hand(dst):
 
 # ---------------------------------------------------------------- main
 
-CSV_DIALECTS = {'cp1251-semicolon.csv': (';', 'cp1251'), 'utf8-bom.csv': (',', 'utf-8-sig')}
+CSV_DIALECTS = {'cp1251-semicolon.csv': (';', 'cp1251'), 'utf8-bom.csv': (',', 'utf-8-sig'),
+                'utf16-tab.csv': ('\t', 'utf-16')}
 
 
 def main():
@@ -834,7 +887,8 @@ def main():
     for name in sorted(os.listdir(dst)):
         path = os.path.join(dst, name)
         ext = os.path.splitext(name)[1]
-        if name.startswith('hand-') or ext not in ('.xls', '.xlsx', '.ods', '.csv'):
+        if (name.startswith(('hand-', 'xlsxwriter-escapes'))
+                or ext not in ('.xls', '.xlsx', '.ods', '.csv')):
             continue
         if ext == '.xls':
             origin, sheets = xls_reference(path)
