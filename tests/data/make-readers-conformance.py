@@ -39,6 +39,8 @@ from openpyxl.utils.datetime import CALENDAR_MAC_1904, to_excel
 
 LONG_UK = ('Довгий рядок: ' + 'їжак ґанок єнот ірис Київ Львів Ізюм ' * 200)[:5000]
 LONG_RU = ('Длинная строка: ' + 'съешь же ещё этих мягких французских булок ' * 80)[:3000]
+LONG_ASCII = ('ASCII only ' + 'abcdefghij' * 900)[:9000]
+LONG_MIXED = 'Ґ' + ('then Latin letters only ' * 400)[:8999]
 ESC = {'\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r'}
 
 
@@ -329,8 +331,17 @@ def fods_numbers():
                               'table:formula="of:=[.A1]&amp;&quot;!&quot;"')),
         ('Ошибка', fc(para('#DIV/0!'), 'table:formula="of:=1/0"')),
         ('Нет данных', fc(para('#N/A'), 'table:formula="of:=NA()"')),
+        ('Формула логика', fc(para('TRUE'), 'office:value-type="boolean" '
+                              'office:boolean-value="true" table:style-name="cNB" '
+                              'table:formula="of:=1=1"')),
+        ('Формула пусто', fc('<text:p/>', 'office:value-type="string" '
+                             'table:formula="of:=&quot;&quot;"')),
     ]
     body = [frow(fs(label), cell) for label, cell in rows]
+    # the same formula down a column, which BIFF8 may write as a shared formula
+    for i, value in enumerate((43, -16, 1.1, 1235.56789)):
+        body[i] = body[i].replace('</table:table-row>', fn(value, formula='of:=[.B%d]+1' % (i + 1))
+                                  + '</table:table-row>')
     boolean = 'office:value-type="boolean" office:boolean-value="%s" table:style-name="cNB"'
     body.append(frow(fs('Логические'), fc(para('TRUE'), boolean % 'true'),
                      fc(para('FALSE'), boolean % 'false')))
@@ -362,7 +373,7 @@ def fods_texts():
                 'office:value-type="string"'), fs('a < b & c > "d" \'e\'')),
         frow(fc(rich, 'office:value-type="string"'), fs('1\u00a0234 без пробілу')),
         frow(fc('<text:p/>', 'office:value-type="string"'), fs('після порожнього')),
-        frow(fs(LONG_UK), fs(LONG_RU)),
+        frow(fs(LONG_UK), fs(LONG_RU), fs(LONG_ASCII), fs(LONG_MIXED)),
         frow(fs('таб\tулюція')),
         frow(fs('об’єднано через стовпці', 'table:number-columns-spanned="3"'), fc(covered=True),
              fc(para('під об’єднанням'), 'office:value-type="string"', covered=True),
@@ -394,7 +405,7 @@ def fods_repeats():
 
 
 def fods_apostrophe():
-    return ftable("Об'єм і ціни", [frow(fs('ціна'), fn(9.99, 'N2', '9.99'))])
+    return ftable("Об'єм & ціни", [frow(fs('ціна'), fn(9.99, 'N2', '9.99'))])
 
 
 CHART_NS = ('xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
@@ -419,6 +430,17 @@ def fods_chart():
         frow(fs('Регіон'), fs('2020')), frow(fs('Київ'), fn(10.5), fc(CHART)),
         frow(fs('Львів'), fn(7)),
         frow(fs('після діаграми', 'table:number-columns-spanned="2"'), fc(covered=True))])
+
+
+def fods_1904():
+    """Dates of a workbook whose day 0 is 1 January 1904 (no time alone: openpyxl-1904)."""
+    null_date = ('<table:calculation-settings><table:null-date table:date-value="1904-01-01"/>'
+                 '</table:calculation-settings>\n')
+    rows = [('ISO', fd('2020-01-31', 'DISO', '2020-01-31')),
+            ('Дата и время', fd('2021-06-15T13:45:30', 'DTM', '15.06.2021 13:45:30')),
+            ('День 1', fd('1904-01-02', 'DISO', '1904-01-02')),
+            ('Високосный', fd('2024-02-29', 'DISO', '2024-02-29')), ('Число', fn(2019))]
+    return null_date + ftable('Даты 1904', [frow(fs(label), cell) for label, cell in rows])
 
 
 def write_fods(path, tables):
@@ -447,7 +469,8 @@ def ssconvert(src, dst, export):
 def make_office_files(dst, tmp):
     sources = {'lo': (fods_numbers() + fods_dates() + fods_texts() + fods_hidden()
                       + fods_repeats() + fods_apostrophe()),
-               'lo-chart': fods_chart() + ftable('Другий', [frow(fs('другий аркуш'))])}
+               'lo-chart': fods_chart() + ftable('Другий', [frow(fs('другий аркуш'))]),
+               'lo-1904': fods_1904()}
     for name, tables in sources.items():
         write_fods(os.path.join(tmp, name + '.fods'), tables)
     for filt, ext in (('xls:MS Excel 97', 'xls'), ('xlsx:Calc MS Excel 2007 XML', 'xlsx'),
@@ -756,6 +779,37 @@ def hand_noref():
             'rows and cells without the r attribute (each follows the one before)')
 
 
+def hand_rich():
+    strings = ['<r><t>Звичайний </t></r><r><rPr><b/><sz val="11"/><rFont val="Calibri"/></rPr>'
+               '<t>жирний</t></r><r><rPr><i/></rPr><t xml:space="preserve"> і курсив</t></r>',
+               '<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/>',
+               '<t/>', '<r><t>a</t></r><r><t></t></r><r><t>b</t></r>']
+    parts = xlsx_parts('<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v>'
+                       '</c><c r="C1" t="s"><v>2</v></c><c r="D1" t="s"><v>3</v></c></row>'
+                       '<row r="2"><c r="A2" t="inlineStr"><is><r><t xml:space="preserve">інлайн '
+                       '</t></r><r><rPr><b/></rPr><t>жирний</t></r></is></c><c r="B2" '
+                       't="inlineStr"><is><t>漢字</t><rPh sb="0" eb="2"><t>かんじ</t></rPh></is></c>'
+                       '</row></sheetData>', [])
+    sst = ''.join('<si>%s</si>' % si for si in strings)
+    parts['xl/sharedStrings.xml'] = (XML_DECL + '<sst xmlns="%s" count="4" uniqueCount="4">%s</sst>'
+                                     % (MAIN_NS, sst))
+    cells = [(1, 1, 's', 'Звичайний жирний і курсив', None), (1, 2, 's', '東京', None),
+             (1, 4, 's', 'ab', None), (2, 1, 's', 'інлайн жирний', None), (2, 2, 's', '漢字', None)]
+    return (parts, [('Дані', cells, [])], 'rich runs with run properties, phonetic runs (not '
+            'shown), an empty shared string and empty runs, in shared and inline strings')
+
+
+def hand_far():
+    sheet = ('<dimension ref="A1:XFD1048576"/><sheetData><row r="1" spans="1:16384">'
+             '<c r="AA1"><v>27</v></c><c r="XFD1" t="inlineStr"><is><t>XFD1</t></is></c></row>'
+             '<row r="1048576"><c r="A1048576"><v>1048576</v></c><c r="XFD1048576" t="s"><v>0</v>'
+             '</c></row></sheetData>')
+    cells = [(1, 27, 'n', 27, None), (1, 16384, 's', 'XFD1', None),
+             (1048576, 1, 'n', 1048576, None), (1048576, 16384, 's', 'Регион', None)]
+    return (xlsx_parts(sheet, BASIC_STRINGS), [('Дані', cells, [])],
+            'cells in the last column (XFD) and the last row (1048576)')
+
+
 ODS_NS = ('xmlns:office="%s" xmlns:table="%s" xmlns:text="%s"' % (OFFICENS, TABLENS, TEXTNS))
 ODS_MIME = 'application/vnd.oasis.opendocument.spreadsheet'
 ODS_MANIFEST = XML_DECL + (
@@ -857,6 +911,7 @@ HAND = {
     'hand-bom.xlsx': hand_bom, 'hand-prefix.xlsx': hand_prefix, 'hand-cdata.xlsx': hand_cdata,
     'hand-novalue.xlsx': hand_novalue, 'hand-case.xlsx': hand_case,
     'hand-backslash.xlsx': hand_backslash, 'hand-noref.xlsx': hand_noref,
+    'hand-rich.xlsx': hand_rich, 'hand-far.xlsx': hand_far,
     'hand-bom.ods': hand_ods_bom, 'hand-prefix.ods': hand_ods_prefix,
     'hand-cdata.ods': hand_ods_cdata, 'hand-repeats.ods': hand_ods_repeats,
     'hand-whitespace.ods': hand_ods_whitespace,
