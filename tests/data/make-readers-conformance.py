@@ -37,10 +37,10 @@ from odf.namespaces import OFFICENS, TABLENS, TEXTNS
 from odf.opendocument import load as odf_load
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, to_excel
 
-LONG_UK = ('Довгий рядок: ' + 'їжак ґанок єнот ірис Київ Львів Ізюм ' * 200)[:5000]
-LONG_RU = ('Длинная строка: ' + 'съешь же ещё этих мягких французских булок ' * 80)[:3000]
-LONG_ASCII = ('ASCII only ' + 'abcdefghij' * 900)[:9000]
-LONG_MIXED = 'Ґ' + ('then Latin letters only ' * 400)[:8999]
+LONG_UK = ('Довгий рядок: ' + 'їжак ґанок єнот ірис Київ Львів Ізюм ' * 100)[:3000]
+LONG_RU = ('Длинная строка: ' + 'съешь же ещё этих мягких французских булок ' * 50)[:2000]
+LONG_ASCII = ('ASCII only ' + 'abcdefghij' * 300)[:3000]
+LONG_MIXED = 'Ґ' + ('then Latin letters only ' * 150)[:2999]
 ESC = {'\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r'}
 
 
@@ -388,7 +388,10 @@ def fods_texts():
 
 
 def fods_hidden():
-    return ftable('Прихований', [frow(fs('таємний'), fn(1)), frow(fs('рядок 2'))], hidden=True)
+    # and the last cell of a BIFF8 sheet, IV65536
+    last = frow(fc('', 'table:number-columns-repeated="255"'), fs('IV65536'))
+    return ftable('Прихований', [frow(fs('таємний'), fn(1)), frow(fs('рядок 2')),
+                                 frow(fc(), repeat=65533), last], hidden=True)
 
 
 def fods_repeats():
@@ -597,6 +600,7 @@ def xlsxwriter_book(path, constant_memory):
     ws.write_formula(7, 2, '=1=1', None, True)
     ws.write_formula(7, 3, '=1/0', None, '#DIV/0!')
     ws.write_formula(7, 4, '=A5*2', None, 2469)
+    ws.write_array_formula(7, 5, 8, 5, '{=A5:A6*2}', None, 2469)
     ws.merge_range(9, 0, 9, 2, 'об’єднано через стовпці')
     ws.merge_range(10, 0, 12, 0, 'через рядки')
     ws.merge_range(10, 1, 11, 2, 'блок')
@@ -626,7 +630,23 @@ def xlsxwriter_escapes(path, constant_memory):
                     % ('inline' if constant_memory else 'shared'), [('Дані', ESCAPED, [])])
 
 
+def xlsxwriter_chartsheet(path):
+    """A chart sheet first, then the worksheet it plots: the chart sheet holds no cells."""
+    wb = xlsxwriter.Workbook(path)
+    chartsheet = wb.add_chartsheet('Діаграма')
+    ws = wb.add_worksheet('Дані')
+    for row, (name, value) in enumerate((('Київ', 10.5), ('Львів', 7))):
+        ws.write_string(row, 0, name)
+        ws.write_number(row, 1, value)
+    chart = wb.add_chart({'type': 'column'})
+    chart.add_series({'categories': "='Дані'!$A$1:$A$2", 'values': "='Дані'!$B$1:$B$2"})
+    chartsheet.set_chart(chart)
+    chartsheet.activate()
+    wb.close()
+
+
 def make_xlsxwriter(dst):
+    xlsxwriter_chartsheet(os.path.join(dst, 'xlsxwriter-chartsheet.xlsx'))
     xlsxwriter_book(os.path.join(dst, 'xlsxwriter.xlsx'), False)
     xlsxwriter_book(os.path.join(dst, 'xlsxwriter-inline.xlsx'), True)
     xlsxwriter_escapes(os.path.join(dst, 'xlsxwriter-escapes.xlsx'), False)
@@ -654,6 +674,8 @@ def make_csv(dst):
         csv.writer(f, delimiter=',', lineterminator='\n').writerows(CSV_ROWS)
     with open(os.path.join(dst, 'utf16-tab.csv'), 'w', encoding='utf-16', newline='') as f:
         csv.writer(f, delimiter='\t', lineterminator='\r\n').writerows(CSV_ROWS)
+    with open(os.path.join(dst, 'utf8-cr.csv'), 'w', encoding='utf-8', newline='') as f:
+        csv.writer(f, delimiter=',', lineterminator='\r').writerows(CSV_ROWS)
 
 
 # ---------------------------------------------------------------- hand-written packages
@@ -928,7 +950,7 @@ def make_hand(dst):
 # ---------------------------------------------------------------- main
 
 CSV_DIALECTS = {'cp1251-semicolon.csv': (';', 'cp1251'), 'utf8-bom.csv': (',', 'utf-8-sig'),
-                'utf16-tab.csv': ('\t', 'utf-16')}
+                'utf16-tab.csv': ('\t', 'utf-16'), 'utf8-cr.csv': (',', 'utf-8')}
 
 
 def main():
