@@ -15,10 +15,14 @@
 #   merges  <sheet>  <merged ranges>
 #   merge   <sheet>  <first row> <first col> <last row> <last col>    (1-based)
 #   s       <sheet>  <row> <col> <text>                 a text cell, compared exactly
-#   n       <sheet>  <row> <col> <repr(float)> [<text>] a number, and the text shown for a date
+#   n       <sheet>  <row> <col> <repr(float)> [<text>] a number, and the text shown
+#                                                       for a date (and in ODS for any)
 # Expected cells come from openpyxl (.xlsx), xlrd (.xls), odfpy (.ods) and
-# Python's csv module (.csv); for the hand-written packages (hand-*) they are
-# written below by hand, from ECMA-376 and ODF 1.3.
+# Python's csv module (.csv); for the hand-written packages (hand-*) and the
+# ST_Xstring escapes (xlsxwriter-escapes*) they are written below by hand,
+# from ECMA-376 and ODF 1.3. The script writes into a temporary folder the
+# flat ODF sources LibreOffice converts and gives LibreOffice a profile of its
+# own there, so it runs beside an open office suite.
 
 import csv
 import datetime
