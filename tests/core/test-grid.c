@@ -11,6 +11,7 @@
  */
 #include "rl-error.h"
 #include "rl-reader.h"
+#include "rl-test-grid.h"
 #include "rl-test.h"
 
 #include <glib/gstdio.h>
@@ -24,73 +25,6 @@ rosstat_dir (void)
   return g_build_filename (shared != NULL ? shared : "../shared/data", "rosstat", NULL);
 }
 
-static char *
-unescape (const char *text)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p != '\\' || p[1] == '\0')
-        {
-          g_string_append_c (out, *p);
-          continue;
-        }
-      p++;
-      g_string_append_c (out, *p == 't' ? '\t' : *p == 'n' ? '\n' : *p == 'r' ? '\r' : *p);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static RlSheet *
-sheet_or_fail (RlWorkbook *wb,
-               const char *name,
-               const char *file)
-{
-  RlSheet *sheet = rl_workbook_find_sheet (wb, name);
-
-  if (sheet == NULL)
-    g_error ("%s: no sheet “%s”", file, name);
-  return sheet;
-}
-
-static void
-check_merge (RlSheet    *sheet,
-             char      **f,
-             const char *file)
-{
-  guint n;
-  const RlMerge *m = rl_sheet_get_merges (sheet, &n);
-  RlMerge want = { atoi (f[2]), atoi (f[3]), atoi (f[4]), atoi (f[5]) };
-
-  for (guint i = 0; i < n; i++)
-    if (memcmp (&m[i], &want, sizeof want) == 0)
-      return;
-  g_error ("%s: merge %s %s %s %s not found", file, f[2], f[3], f[4], f[5]);
-}
-
-static void
-check_cell (RlSheet    *sheet,
-            char      **f,
-            const char *file)
-{
-  guint row = atoi (f[2]), col = atoi (f[3]);
-  g_autofree char *want = unescape (f[4]);
-  const char *text = rl_sheet_get_text (sheet, row, col);
-  double v;
-
-  if (strcmp (f[0], "n") == 0)
-    {
-      if (!rl_sheet_get_number (sheet, row, col, &v))
-        g_error ("%s: %s R%uC%u: expected the number %s, got “%s”", file, f[1], row, col, want,
-                 text != NULL ? text : "(no cell)");
-      rl_assert_close (v, g_ascii_strtod (want, NULL), 1e-9);
-    }
-  else if (g_strcmp0 (text, want) != 0)
-    g_error ("%s: %s R%uC%u: expected “%s”, got “%s”", file, f[1], row, col, want,
-             text != NULL ? text : "(no cell)");
-}
-
 /* Compares one file with its stored reference; returns the cells checked. */
 static guint
 check_reference (const char *data_path,
@@ -98,34 +32,15 @@ check_reference (const char *data_path,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(RlWorkbook) wb = rl_workbook_open (data_path, &error);
+  g_autoptr(GString) report = g_string_new (NULL);
   g_autofree char *ref = NULL;
-  g_auto(GStrv) lines = NULL;
-  guint n_sheets = 0, n_checked = 0;
+  RlTestGridCheck check = { 0, 0, report };
 
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (ref_path, &ref, NULL, NULL));
-  lines = g_strsplit (ref, "\n", -1);
-  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
-    {
-      g_auto(GStrv) f = g_strsplit (lines[i], "\t", 6);
-      g_autofree char *name = unescape (f[1]);
-      RlSheet *sheet = sheet_or_fail (wb, name, data_path);
-
-      if (strcmp (f[0], "count") == 0)
-        {
-          n_sheets++;
-          g_assert_cmpuint (rl_sheet_n_cells (sheet), ==, atoi (f[2]));
-        }
-      else if (strcmp (f[0], "merge") == 0)
-        check_merge (sheet, f, data_path);
-      else
-        {
-          check_cell (sheet, f, data_path);
-          n_checked++;
-        }
-    }
-  g_assert_cmpuint (rl_workbook_n_sheets (wb), ==, n_sheets);
-  return n_checked;
+  if (!rl_test_grid_compare (wb, ref, 1e-9, &check))
+    g_error ("%s:\n%s", data_path, report->str);
+  return check.n_checked;
 }
 
 static void
