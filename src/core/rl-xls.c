@@ -3,8 +3,8 @@
  * Copyright 2026 The RegionLab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * libgsf opens the OLE2 container; the "Workbook" (BIFF8) or "Book" (BIFF5)
- * stream is read whole and walked record by record: first the workbook
+ * rl-ole.c reads the "Workbook" (BIFF8) or "Book" (BIFF5) stream of the OLE2
+ * container whole; it is walked record by record: first the workbook
  * globals (sheet list, shared strings, number formats, code page), then each
  * worksheet's substream from the offset its BOUNDSHEET gives. Every read is
  * checked against the record and the stream length, so a damaged file ends
@@ -13,15 +13,12 @@
 #include "rl-xls.h"
 
 #include "rl-error.h"
-#include "rl-gsf.h"
 #include "rl-limits.h"
 #include "rl-number.h"
+#include "rl-ole-private.h"
 
 #include <math.h>
 #include <string.h>
-
-/* The workbook stream is never read beyond this size. */
-#define XLS_MAX_STREAM RL_LIMIT_OLE_STREAM
 
 enum
 {
@@ -71,22 +68,10 @@ typedef struct
   gsize   pos;
 } XlsSegReader;
 
-static guint16
-rd16 (const guint8 *p)
-{
-  return p[0] | (p[1] << 8);
-}
-
-static guint32
-rd32 (const guint8 *p)
-{
-  return p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
-}
-
 static double
 rd_double (const guint8 *p)
 {
-  guint64 bits = rd32 (p) | ((guint64) rd32 (p + 4) << 32);
+  guint64 bits = rl_le32 (p) | ((guint64) rl_le32 (p + 4) << 32);
   double v;
 
   memcpy (&v, &bits, sizeof v);
@@ -131,8 +116,8 @@ next_record (const XlsBook *book,
   if (*pos + 4 > book->len)
     return 0;
   rec->offset = *pos;
-  rec->id = rd16 (book->data + *pos);
-  rec->len = rd16 (book->data + *pos + 2);
+  rec->id = rl_le16 (book->data + *pos);
+  rec->len = rl_le16 (book->data + *pos + 2);
   rec->body = book->data + *pos + 4;
   if (*pos + 4 + rec->len > book->len)
     {
@@ -171,7 +156,7 @@ append_units (GArray       *units,
 {
   for (gsize i = 0; i < n; i++)
     {
-      gunichar2 u = high ? rd16 (p + 2 * i) : p[i];
+      gunichar2 u = high ? rl_le16 (p + 2 * i) : p[i];
 
       g_array_append_val (units, u);
     }
@@ -213,7 +198,7 @@ record_string (const XlsBook *book,
 
   if (off + len_size > rec_len)
     return NULL;
-  n = len_size == 1 ? body[off] : rd16 (body + off);
+  n = len_size == 1 ? body[off] : rl_le16 (body + off);
   off += len_size;
   if (!book->biff8)
     return off + n <= rec_len ? bytes_to_utf8 (book, body + off, n) : NULL;
@@ -322,11 +307,11 @@ sst_string (XlsSegReader *r,
   if (!seg_read (r, head, 3))
     return NULL;
   if ((head[2] & 0x08) && seg_read (r, extra, 2))
-    n_runs = rd16 (extra);
+    n_runs = rl_le16 (extra);
   if ((head[2] & 0x04) && seg_read (r, extra, 4))
-    ext = rd32 (extra);
+    ext = rl_le32 (extra);
   g_array_set_size (units, 0);
-  if (!seg_read_chars (r, rd16 (head), head[2] & 0x01, units))
+  if (!seg_read_chars (r, rl_le16 (head), head[2] & 0x01, units))
     return NULL;
   seg_read (r, NULL, 4 * n_runs);
   seg_read (r, NULL, ext);
@@ -356,7 +341,7 @@ read_sst (XlsBook         *book,
     }
   if (sst->len < 8)
     return;
-  count = rd32 (sst->body + 4);
+  count = rl_le32 (sst->body + 4);
   for (guint32 i = 0; i < count; i++)
     {
       char *s = sst_string (&r, units);
@@ -389,7 +374,7 @@ read_boundsheet (XlsBook         *book,
 
   if (rec->len < 7)
     return;
-  ref.offset = rd32 (rec->body);
+  ref.offset = rl_le32 (rec->body);
   ref.type = rec->body[5];
   ref.name = record_string (book, rec->body, rec->len, 6, 1);
   if (ref.name == NULL)
@@ -411,7 +396,7 @@ read_format (XlsBook         *book,
     return;
   fmt = g_new (RlNumFormat, 1);
   rl_num_format_classify (code, fmt);
-  g_hash_table_insert (book->formats, GUINT_TO_POINTER (rd16 (rec->body)), fmt);
+  g_hash_table_insert (book->formats, GUINT_TO_POINTER (rl_le16 (rec->body)), fmt);
 }
 
 /* One record of the workbook globals. */
@@ -439,7 +424,7 @@ read_global (XlsBook         *book,
     case XLS_XF:
       if (rec->len >= 4)
         {
-          guint16 f = rd16 (rec->body + 2);
+          guint16 f = rl_le16 (rec->body + 2);
 
           g_array_append_val (book->xf, f);
         }
@@ -447,14 +432,15 @@ read_global (XlsBook         *book,
     case XLS_CODEPAGE:
       if (rec->len >= 2)
         {
-          const char *cs = codepage_charset (rd16 (rec->body));
+          guint cp = rl_le16 (rec->body);
+          const char *cs = codepage_charset (cp);
 
           g_free (book->charset);
-          book->charset = cs != NULL ? g_strdup (cs) : g_strdup_printf ("CP%u", rd16 (rec->body));
+          book->charset = cs != NULL ? g_strdup (cs) : g_strdup_printf ("CP%u", cp);
         }
       break;
     case XLS_DATE1904:
-      book->date1904 = rec->len >= 2 && rd16 (rec->body) == 1;
+      book->date1904 = rec->len >= 2 && rl_le16 (rec->body) == 1;
       break;
     default:
       break;
@@ -473,7 +459,7 @@ check_bof (XlsBook         *book,
 
   if (rec->id != XLS_BOF || rec->len < 4)
     return damaged (book, rec, "a substream does not begin with a BOF record", error);
-  version = rd16 (rec->body);
+  version = rl_le16 (rec->body);
   if (version != 0x0600 && version != 0x0500)
     {
       g_set_error (error, RL_ERROR, RL_ERROR_UNSUPPORTED, "%s: this Excel format (BIFF version "
@@ -483,7 +469,7 @@ check_bof (XlsBook         *book,
     }
   if (type == 0x0005)
     book->biff8 = version == 0x0600;
-  return rd16 (rec->body + 2) == type || type != 0x0005
+  return rl_le16 (rec->body + 2) == type || type != 0x0005
          || damaged (book, rec, "the stream does not begin with the workbook globals", error);
 }
 
@@ -539,9 +525,9 @@ set_number (const XlsBook *book,
             const guint8  *cell,
             double         v)
 {
-  g_autofree char *text = number_text (book, rd16 (cell + 4), v);
+  g_autofree char *text = number_text (book, rl_le16 (cell + 4), v);
 
-  rl_sheet_set_number (sheet, rd16 (cell) + 1, rd16 (cell + 2) + 1, v, text);
+  rl_sheet_set_number (sheet, rl_le16 (cell) + 1, rl_le16 (cell + 2) + 1, v, text);
 }
 
 static void
@@ -550,7 +536,7 @@ set_string (RlSheet      *sheet,
             char         *text)
 {
   if (text != NULL)
-    rl_sheet_set_text (sheet, rd16 (cell) + 1, rd16 (cell + 2) + 1, text);
+    rl_sheet_set_text (sheet, rl_le16 (cell) + 1, rl_le16 (cell + 2) + 1, text);
   g_free (text);
 }
 
@@ -560,18 +546,19 @@ read_labelsst (const XlsBook   *book,
                const XlsRecord *rec,
                GError         **error)
 {
-  guint32 i = rd32 (rec->body + 6);
+  guint32 i = rl_le32 (rec->body + 6);
 
   if (i >= book->sst->len)
     {
-      g_autofree char *col = rl_column_name (rd16 (rec->body + 2) + 1);
+      g_autofree char *col = rl_column_name (rl_le16 (rec->body + 2) + 1);
 
       g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: sheet “%s”, cell %s%u refers to shared "
                    "string %u, but the file has %u", book->path, rl_sheet_get_name (sheet), col,
-                   rd16 (rec->body) + 1, i, book->sst->len);
+                   rl_le16 (rec->body) + 1, i, book->sst->len);
       return FALSE;
     }
-  rl_sheet_set_text (sheet, rd16 (rec->body) + 1, rd16 (rec->body + 2) + 1, book->sst->pdata[i]);
+  rl_sheet_set_text (sheet, rl_le16 (rec->body) + 1, rl_le16 (rec->body + 2) + 1,
+                     book->sst->pdata[i]);
   return TRUE;
 }
 
@@ -580,12 +567,12 @@ read_mulrk (const XlsBook   *book,
             RlSheet         *sheet,
             const XlsRecord *rec)
 {
-  guint row = rd16 (rec->body), col = rd16 (rec->body + 2);
+  guint row = rl_le16 (rec->body), col = rl_le16 (rec->body + 2);
 
   for (gsize off = 4; off + 6 <= (gsize) rec->len - 2; off += 6, col++)
     {
-      double v = rk_value (rd32 (rec->body + off + 2));
-      g_autofree char *text = number_text (book, rd16 (rec->body + off), v);
+      double v = rk_value (rl_le32 (rec->body + off + 2));
+      g_autofree char *text = number_text (book, rl_le16 (rec->body + off), v);
 
       rl_sheet_set_number (sheet, row + 1, col + 1, v, text);
     }
@@ -595,12 +582,13 @@ static void
 read_merges (RlSheet         *sheet,
              const XlsRecord *rec)
 {
-  guint n = rd16 (rec->body);
+  guint n = rl_le16 (rec->body);
 
   for (guint i = 0; i < n && 2 + 8 * (gsize) (i + 1) <= rec->len; i++)
     {
       const guint8 *p = rec->body + 2 + 8 * i;
-      RlMerge m = { rd16 (p) + 1, rd16 (p + 4) + 1, rd16 (p + 2) + 1, rd16 (p + 6) + 1 };
+      RlMerge m = { rl_le16 (p) + 1, rl_le16 (p + 4) + 1, rl_le16 (p + 2) + 1,
+                    rl_le16 (p + 6) + 1 };
 
       rl_sheet_add_merge (sheet, &m);
     }
@@ -631,7 +619,7 @@ read_formula (const XlsBook   *book,
 {
   const guint8 *r = rec->body + 6;
 
-  if (rd16 (r + 6) != 0xFFFF)
+  if (rl_le16 (r + 6) != 0xFFFF)
     {
       set_number (book, sheet, rec->body, rd_double (r));
       return FALSE;
@@ -683,7 +671,7 @@ read_cell_record (const XlsBook   *book,
     case XLS_LABEL: case XLS_RSTRING:
       set_string (sheet, b, record_string (book, b, rec->len, 6, 2));
       break;
-    case XLS_RK: set_number (book, sheet, b, rk_value (rd32 (b + 6))); break;
+    case XLS_RK: set_number (book, sheet, b, rk_value (rl_le32 (b + 6))); break;
     case XLS_NUMBER: set_number (book, sheet, b, rd_double (b + 6)); break;
     case XLS_MULRK: read_mulrk (book, sheet, rec); break;
     case XLS_BOOLERR:
@@ -741,112 +729,23 @@ xls_sheet_ref_clear (gpointer p)
   g_free (((XlsSheetRef *) p)->name);
 }
 
-/* Checks that the OLE2 allocation table only points inside the file: libgsf
- * complains loudly (critical warnings) about chains that run past the end,
- * which is what a truncated or overwritten file has. */
-static gboolean
-ole_check (const char   *path,
-           const guint8 *data,
-           gsize         len,
-           GError      **error)
-{
-  guint shift = len >= 512 ? rd16 (data + 0x1E) : 0;
-  gsize sector, n_sectors, n_fat;
-
-  if (shift < 7 || shift > 16)
-    goto damaged;
-  sector = (gsize) 1 << shift;
-  n_sectors = (len - 512 + sector - 1) / sector;
-  n_fat = MIN (rd32 (data + 0x2C), 109u);
-  for (gsize i = 0; i < n_fat; i++)
-    {
-      guint32 fs = rd32 (data + 0x4C + 4 * i);
-      const guint8 *fat = data + 512 + (gsize) fs * sector;
-
-      if (fs >= n_sectors || 512 + ((gsize) fs + 1) * sector > len)
-        goto damaged;
-      for (gsize k = 0; k < sector / 4; k++)
-        {
-          guint32 next = rd32 (fat + 4 * k);
-
-          if (next >= n_sectors && next < 0xFFFFFFFAu)
-            goto damaged;
-        }
-    }
-  return TRUE;
-
-damaged:
-  g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the OLE2 (Excel 97–2003) container is "
-               "truncated or damaged", path);
-  return FALSE;
-}
-
-static GsfInput *
-open_workbook_stream (const char   *path,
-                      const guint8 *file,
-                      gsize         file_len,
-                      GError      **error)
-{
-  static const char *const names[] = { "Workbook", "Book", "WORKBOOK", "BOOK" };
-  g_autoptr(GError) local = NULL;
-  g_autoptr(GsfInput) input = NULL;
-  g_autoptr(GsfInfile) ole = NULL;
-  GsfInput *stream = NULL;
-
-  if (!ole_check (path, file, file_len, error))
-    return NULL;
-  input = gsf_input_memory_new (file, file_len, FALSE);
-  ole = gsf_infile_msole_new (input, &local);
-  if (ole == NULL)
-    {
-      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: not a readable OLE2 (Excel 97–2003) "
-                   "file: %s", path, local != NULL ? local->message : "unknown error");
-      return NULL;
-    }
-  for (guint i = 0; stream == NULL && i < G_N_ELEMENTS (names); i++)
-    stream = gsf_infile_child_by_name (ole, names[i]);
-  if (stream == NULL)
-    g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the OLE2 file holds no Excel workbook "
-                 "stream", path);
-  return stream;
-}
-
 /* The workbook stream of the OLE2 container, read whole. */
 static guint8 *
 read_stream (const char *path,
              gsize      *len,
              GError    **error)
 {
+  static const char *const names[] = { "Workbook", "Book", NULL };
   g_autoptr(GError) local = NULL;
-  g_autofree char *file = NULL;
-  g_autoptr(GsfInput) stream = NULL;
-  g_autofree guint8 *data = NULL;
-  gsize file_len = 0;
-  gsf_off_t size;
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &local);
 
-  if (!g_file_get_contents (path, &file, &file_len, &local))
+  if (file == NULL)
     {
       g_set_error (error, RL_ERROR, RL_ERROR_IO, "%s: cannot read: %s", path, local->message);
       return NULL;
     }
-  stream = open_workbook_stream (path, (const guint8 *) file, file_len, error);
-  if (stream == NULL)
-    return NULL;
-  size = gsf_input_size (stream);
-  if (size < 0 || size > XLS_MAX_STREAM)
-    {
-      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the workbook stream is too large", path);
-      return NULL;
-    }
-  data = g_malloc (size + 1);
-  if (size > 0 && gsf_input_read (stream, size, data) == NULL)
-    {
-      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the workbook stream is damaged and "
-                   "cannot be read", path);
-      return NULL;
-    }
-  *len = size;
-  return g_steal_pointer (&data);
+  return rl_ole_read_stream (path, (const guint8 *) g_mapped_file_get_contents (file),
+                             g_mapped_file_get_length (file), names, len, error);
 }
 
 /* Reads every worksheet of an XLS file (BIFF8, Excel 97–2003, or BIFF5),

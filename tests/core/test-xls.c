@@ -297,11 +297,186 @@ test_truncated_stream (void)
   g_rmdir (dir);
 }
 
+/* Expects reading path to fail with an RL_ERROR naming the file (and, when
+ * given, holding want), with no GLib warning or critical on the way (the
+ * test program makes them fatal). */
+static void
+assert_refused (const char *path,
+                const char *want)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlWorkbook) wb = rl_xls_read (path, &error);
+
+  g_assert_null (wb);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == RL_ERROR);
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("%s", error->message);
+  if (want != NULL && strstr (error->message, want) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, want);
+}
+
+/* The parts of a written OLE2 file a damage is made to. */
+typedef struct
+{
+  guint8 *data;
+  gsize   len;
+  gsize   sector;   /* bytes */
+  gsize   workbook; /* file offset of the Workbook directory entry */
+  guint   wb_id;    /* its index in the directory */
+} OleImage;
+
+static guint32
+get32 (const guint8 *p)
+{
+  return p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
+}
+
+static void
+set32 (guint8 *p,
+       guint32 v)
+{
+  for (guint i = 0; i < 4; i++)
+    p[i] = (v >> (8 * i)) & 0xFF;
+}
+
+/* Reads an OLE2 file written by write_ole() (one directory sector). */
+static void
+ole_image_load (const char *path,
+                OleImage   *img)
+{
+  static const guint8 name[] = { 'W', 0, 'o', 0, 'r', 0, 'k', 0, 'b', 0 };
+  gsize dir;
+
+  g_assert_true (g_file_get_contents (path, (char **) &img->data, &img->len, NULL));
+  img->sector = (gsize) 1 << (img->data[0x1E] | (img->data[0x1F] << 8));
+  dir = 512 + get32 (img->data + 0x30) * img->sector;
+  img->workbook = 0;
+  for (guint i = 0; i < img->sector / 128; i++)
+    if (memcmp (img->data + dir + 128 * i, name, sizeof name) == 0)
+      {
+        img->workbook = dir + 128 * i;
+        img->wb_id = i;
+      }
+  g_assert_cmpuint (img->workbook, !=, 0);
+}
+
+/* The FAT entry of sector s (the first FAT sector only). */
+static guint8 *
+ole_fat_entry (OleImage *img,
+               guint32   s)
+{
+  return img->data + 512 + get32 (img->data + 0x4C) * img->sector + 4 * s;
+}
+
+typedef enum
+{
+  DAMAGE_DIR_SCRIBBLED,
+  DAMAGE_DIR_START_PAST_END,
+  DAMAGE_FAT_SECTOR_PAST_END,
+  DAMAGE_FAT_COUNT,
+  DAMAGE_CHAIN_PAST_END,
+  DAMAGE_CHAIN_LOOP,
+  DAMAGE_CHAIN_FREE,
+  DAMAGE_SIZE_PAST_FILE,
+  DAMAGE_SIZE_PAST_CAP,
+  DAMAGE_SIBLING_LOOP,
+  DAMAGE_SIBLING_PAST_END,
+  DAMAGE_ENTRY_TYPE,
+  DAMAGE_MINI_CHAIN,
+  N_DAMAGES
+} OleDamage;
+
+/* Applies one damage; returns FALSE when it does not apply to a stream of
+ * this kind (big or mini sectors). */
+static gboolean
+ole_damage (OleImage *img,
+            OleDamage d,
+            gboolean  big)
+{
+  guint8 *e = img->data + img->workbook;
+  guint32 start = get32 (e + 0x74);
+
+  switch (d)
+    {
+    case DAMAGE_DIR_SCRIBBLED:
+      memset (img->data + 512 + get32 (img->data + 0x30) * img->sector, 0xAB, img->sector);
+      break;
+    case DAMAGE_DIR_START_PAST_END: set32 (img->data + 0x30, 0x00FFFFF0u); break;
+    case DAMAGE_FAT_SECTOR_PAST_END: set32 (img->data + 0x4C, 0x00FFFFF0u); break;
+    case DAMAGE_FAT_COUNT: set32 (img->data + 0x2C, 0x7FFFFFFFu); break;
+    case DAMAGE_CHAIN_PAST_END:
+      if (!big)
+        return FALSE;
+      set32 (ole_fat_entry (img, start), 0x00FFFFF0u);
+      break;
+    case DAMAGE_CHAIN_LOOP:
+      if (!big)
+        return FALSE;
+      set32 (ole_fat_entry (img, start), start);
+      break;
+    case DAMAGE_CHAIN_FREE:
+      if (!big)
+        return FALSE;
+      set32 (ole_fat_entry (img, start), 0xFFFFFFFFu);
+      break;
+    case DAMAGE_SIZE_PAST_FILE: set32 (e + 0x78, img->len + 4096); break;
+    case DAMAGE_SIZE_PAST_CAP: set32 (e + 0x78, 0xFFFFFF00u); break;
+    case DAMAGE_SIBLING_LOOP: set32 (e + 0x44, img->wb_id); break;
+    case DAMAGE_SIBLING_PAST_END: set32 (e + 0x48, 0x0FFFFFF0u); break;
+    case DAMAGE_ENTRY_TYPE: e[0x42] = 7; break;
+    case DAMAGE_MINI_CHAIN:
+      if (big)
+        return FALSE;
+      set32 (e + 0x74, 0x00FFFFF0u);
+      break;
+    case N_DAMAGES: default: g_assert_not_reached ();
+    }
+  return TRUE;
+}
+
+/* Damaged OLE2 containers, with the workbook stream in big sectors (padded
+ * past the 4096-byte cutoff) and in the mini stream: each is an error naming
+ * the file, never a GLib critical or warning (libgsf logs them for most of
+ * these) or a crash. */
+static void
+test_damaged_container (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rl-xls-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "ole.xls", NULL);
+
+  for (guint big = 0; big <= 1; big++)
+    {
+      g_autoptr(GByteArray) s = build_stream ();
+      OleImage img;
+
+      if (big)
+        g_byte_array_set_size (s, 3 * 4096); /* zeros after the last EOF are never read */
+      write_ole (path, s->data, s->len);
+      ole_image_load (path, &img);
+      for (OleDamage d = 0; d < N_DAMAGES; d++)
+        {
+          g_autofree guint8 *copy = g_memdup2 (img.data, img.len);
+          OleImage damaged = img;
+
+          damaged.data = copy;
+          if (!ole_damage (&damaged, d, big))
+            continue;
+          g_assert_true (g_file_set_contents (path, (char *) copy, img.len, NULL));
+          assert_refused (path, d == DAMAGE_SIZE_PAST_CAP ? "RL_LIMIT_OLE_STREAM" : NULL);
+        }
+      g_free (img.data);
+    }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/xls/records", test_records);
   g_test_add_func ("/xls/truncated-stream", test_truncated_stream);
+  g_test_add_func ("/xls/damaged-container", test_damaged_container);
   return g_test_run ();
 }
