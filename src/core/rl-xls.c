@@ -666,7 +666,7 @@ put_number (const XlsBook   *book,
   return rl_sheet_put_number (sheet, row + 1, col + 1, v, text, error);
 }
 
-/* A cell record's number at cell + 6 (row, column, XF first). */
+/* Stores the number v at the cell of a record body (row, column, XF). */
 static gboolean
 put_cell_number (const XlsBook   *book,
                  RlSheet         *sheet,
@@ -1017,15 +1017,16 @@ read_stream (const char *path,
 {
   static const char *const names[] = { "Workbook", "Book", NULL };
   g_autoptr(GError) local = NULL;
-  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &local);
+  g_autofree char *file = NULL;
+  gsize file_len = 0;
 
-  if (file == NULL)
+  /* Read, not mapped: a file cut short while mapped would end in SIGBUS. */
+  if (!g_file_get_contents (path, &file, &file_len, &local))
     {
       g_set_error (error, RL_ERROR, RL_ERROR_IO, "%s: cannot read: %s", path, local->message);
       return NULL;
     }
-  return rl_ole_read_stream (path, (const guint8 *) g_mapped_file_get_contents (file),
-                             g_mapped_file_get_length (file), names, len, error);
+  return rl_ole_read_stream (path, (const guint8 *) file, file_len, names, len, error);
 }
 
 /* The globals, then a sheet of wb for every worksheet, in workbook order,
