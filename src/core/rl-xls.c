@@ -17,7 +17,7 @@
  * error naming the file, sheet and cell, never in a crash, a loop or a GLib
  * critical.
  *
- * Text: BIFF8 strings are UTF-16, "compressed" to one byte per character
+ * Text (rl-xls-text.c): BIFF8 strings are UTF-16, "compressed" to one byte per character
  * when every character is below U+0100 (so those bytes are Latin-1, whatever
  * the code page); BIFF5 strings (LABEL, RSTRING, STRING, BOUNDSHEET names,
  * FORMAT codes) are bytes in the code page of the CODEPAGE record.
@@ -28,6 +28,7 @@
 #include "rl-limits.h"
 #include "rl-number.h"
 #include "rl-ole-private.h"
+#include "rl-xls-private.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -82,25 +83,8 @@ typedef struct
   GArray       *xf;       /* guint16 format index per XF */
   GArray       *sheets;   /* XlsSheetRef */
   GArray       *units;    /* gunichar2, scratch for strings */
-  GArray       *segs;     /* XlsRecord, scratch for XlsSegReader */
+  GArray       *segs;     /* RlXlsSegment, scratch for RlXlsSegReader */
 } XlsBook;
-
-/* A record and the CONTINUE records after it, read as one sequence of bytes
- * (the shared string table spans many, a long string in a cell may). */
-typedef struct
-{
-  GArray *segs; /* XlsRecord: the book's scratch array */
-  guint   seg;
-  gsize   pos;
-} XlsSegReader;
-
-/* Why a string could not be read. */
-typedef enum
-{
-  XLS_TEXT_OK,
-  XLS_TEXT_SHORT,    /* it runs past the end of its records */
-  XLS_TEXT_TOO_LONG, /* past RL_LIMIT_CELL_BYTES */
-} XlsTextStatus;
 
 static double
 rd_double (const guint8 *p)
@@ -177,245 +161,44 @@ next_record (const XlsBook *book,
   return 1;
 }
 
-/* UTF-16 code units to UTF-8; a lone surrogate becomes U+FFFD. */
-static void
-append_utf16 (GString         *out,
-              const gunichar2 *u,
-              gsize            n)
-{
-  for (gsize i = 0; i < n; i++)
-    {
-      gunichar c = u[i];
-
-      if (c >= 0xD800 && c < 0xDC00 && i + 1 < n && u[i + 1] >= 0xDC00 && u[i + 1] < 0xE000)
-        c = 0x10000 + ((c - 0xD800) << 10) + (u[++i] - 0xDC00);
-      else if (c >= 0xD800 && c < 0xE000)
-        c = 0xFFFD;
-      g_string_append_unichar (out, c);
-    }
-}
-
-/* Appends n characters stored compressed (one byte each, the low byte of
- * UTF-16, so Latin-1) or uncompressed (UTF-16LE) to units. */
-static void
-append_units (GArray       *units,
-              const guint8 *p,
-              gsize         n,
-              gboolean      high)
-{
-  for (gsize i = 0; i < n; i++)
-    {
-      gunichar2 u = high ? rl_le16 (p + 2 * i) : p[i];
-
-      g_array_append_val (units, u);
-    }
-}
-
-/* A byte string of BIFF5 in the workbook's code page; bytes the code page
- * cannot convert are read as Windows-1252. */
-static char *
-bytes_to_utf8 (const XlsBook *book,
-               const guint8  *p,
-               gsize          n)
-{
-  char *out = g_convert_with_fallback ((const char *) p, n, "UTF-8", book->charset, "?", NULL,
-                                       NULL, NULL);
-
-  if (out == NULL)
-    out = g_convert_with_fallback ((const char *) p, n, "UTF-8", "WINDOWS-1252", "?", NULL,
-                                   NULL, NULL);
-  if (out == NULL)
-    {
-      g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gunichar2));
-      GString *s = g_string_new (NULL);
-
-      append_units (units, p, n, FALSE);
-      append_utf16 (s, (const gunichar2 *) (gpointer) units->data, units->len);
-      out = g_string_free (s, FALSE);
-    }
-  return out;
-}
-
 /* Starts a reader at body[skip] of rec; with gather, the CONTINUE records
  * right after rec (at *next in the stream) are read on into. */
 static void
-seg_init (XlsSegReader    *r,
+seg_init (RlXlsSegReader    *r,
           XlsBook         *book,
           const XlsRecord *rec,
           gsize            skip,
           gboolean         gather,
           gsize           *next)
 {
+  RlXlsSegment seg = { rec->body, rec->len };
   XlsRecord c;
   gsize pos = next != NULL ? *next : 0;
 
   r->segs = book->segs;
   g_array_set_size (r->segs, 0);
-  g_array_append_val (r->segs, *rec);
+  g_array_append_val (r->segs, seg);
   r->seg = 0;
   r->pos = MIN (skip, rec->len);
   while (gather && next_record (book, &pos, &c, NULL) == 1 && c.id == XLS_CONTINUE)
     {
-      g_array_append_val (r->segs, c);
+      seg = (RlXlsSegment) { c.body, c.len };
+      g_array_append_val (r->segs, seg);
       *next = pos;
     }
 }
 
-static gsize
-seg_avail (const XlsSegReader *r)
+/* A string of either version: BIFF8 unicode, or BIFF5 bytes in the code
+ * page, after a length of len_size bytes. */
+static RlXlsTextStatus
+seg_string (XlsBook        *book,
+            RlXlsSegReader *r,
+            guint           len_size,
+            char          **out)
 {
-  if (r->seg >= r->segs->len)
-    return 0;
-  return g_array_index (r->segs, XlsRecord, r->seg).len - r->pos;
-}
-
-static const guint8 *
-seg_here (const XlsSegReader *r)
-{
-  return g_array_index (r->segs, XlsRecord, r->seg).body + r->pos;
-}
-
-/* Moves to the next segment when the current one is used up. */
-static gboolean
-seg_ensure (XlsSegReader *r)
-{
-  while (r->seg < r->segs->len && seg_avail (r) == 0)
-    {
-      r->seg++;
-      r->pos = 0;
-    }
-  return r->seg < r->segs->len;
-}
-
-/* Copies (or with buf NULL skips) n bytes across segment boundaries. */
-static gboolean
-seg_read (XlsSegReader *r,
-          guint8       *buf,
-          gsize         n)
-{
-  while (n > 0)
-    {
-      gsize k;
-
-      if (!seg_ensure (r))
-        return FALSE;
-      k = MIN (n, seg_avail (r));
-      if (buf != NULL)
-        {
-          memcpy (buf, seg_here (r), k);
-          buf += k;
-        }
-      r->pos += k;
-      n -= k;
-    }
-  return TRUE;
-}
-
-/* Reads n characters; each CONTINUE they spill into starts with a new
- * flags byte telling whether the rest is compressed. */
-static gboolean
-seg_read_chars (XlsSegReader *r,
-                gsize         n,
-                gboolean      high,
-                GArray       *units)
-{
-  while (n > 0)
-    {
-      const guint8 *p;
-      gsize k;
-
-      if (seg_avail (r) == 0)
-        {
-          if (!seg_ensure (r))
-            return FALSE;
-          high = seg_here (r)[0] & 0x01;
-          r->pos++;
-        }
-      p = seg_here (r);
-      k = MIN (n, high ? seg_avail (r) / 2 : seg_avail (r));
-      if (k == 0)
-        return FALSE;
-      append_units (units, p, k, high);
-      r->pos += high ? 2 * k : k;
-      n -= k;
-    }
-  return TRUE;
-}
-
-/* A BIFF8 unicode string: a length of len_size bytes, flags, the rich-text
- * run count and the phonetic size when flagged, the characters, then the
- * runs and phonetic data, which are skipped. */
-static XlsTextStatus
-seg_unicode (XlsBook      *book,
-             XlsSegReader *r,
-             guint         len_size,
-             char        **out)
-{
-  guint8 head[3], extra[4];
-  gsize n_runs = 0, ext = 0;
-  GString *s;
-
-  if (!seg_read (r, head, len_size + 1))
-    return XLS_TEXT_SHORT;
-  if ((head[len_size] & 0x08) && !seg_read (r, extra, 2))
-    return XLS_TEXT_SHORT;
-  n_runs = (head[len_size] & 0x08) ? rl_le16 (extra) : 0;
-  if ((head[len_size] & 0x04) && !seg_read (r, extra, 4))
-    return XLS_TEXT_SHORT;
-  ext = (head[len_size] & 0x04) ? rl_le32 (extra) : 0;
-  g_array_set_size (book->units, 0);
-  if (!seg_read_chars (r, len_size == 1 ? head[0] : rl_le16 (head), head[len_size] & 0x01,
-                       book->units))
-    return XLS_TEXT_SHORT;
-  seg_read (r, NULL, 4 * n_runs); /* runs and phonetic data cut off by the record are no text */
-  seg_read (r, NULL, ext);
-  s = g_string_sized_new (book->units->len + 1);
-  append_utf16 (s, (const gunichar2 *) (gpointer) book->units->data, book->units->len);
-  if (s->len > RL_LIMIT_CELL_BYTES)
-    {
-      g_string_free (s, TRUE);
-      return XLS_TEXT_TOO_LONG;
-    }
-  *out = g_string_free (s, FALSE);
-  return XLS_TEXT_OK;
-}
-
-/* A string of either version at the reader: BIFF8 unicode, or BIFF5 bytes
- * in the code page after a length of len_size bytes. */
-static XlsTextStatus
-seg_string (XlsBook      *book,
-            XlsSegReader *r,
-            guint         len_size,
-            char        **out)
-{
-  g_autofree guint8 *buf = NULL;
-  guint8 head[2];
-  gsize n;
-
   if (book->biff8)
-    return seg_unicode (book, r, len_size, out);
-  if (!seg_read (r, head, len_size))
-    return XLS_TEXT_SHORT;
-  n = len_size == 1 ? head[0] : rl_le16 (head);
-  buf = g_malloc (n + 1);
-  if (!seg_read (r, buf, n))
-    return XLS_TEXT_SHORT;
-  *out = bytes_to_utf8 (book, buf, n);
-  if (strlen (*out) > RL_LIMIT_CELL_BYTES)
-    {
-      g_clear_pointer (out, g_free);
-      return XLS_TEXT_TOO_LONG;
-    }
-  return XLS_TEXT_OK;
-}
-
-static char *
-text_problem (XlsTextStatus status)
-{
-  if (status == XLS_TEXT_TOO_LONG)
-    return g_strdup_printf ("a text is longer than %u bytes (RL_LIMIT_CELL_BYTES)",
-                            RL_LIMIT_CELL_BYTES);
-  return g_strdup ("a text runs past the end of its record");
+    return rl_xls_read_unicode (r, len_size, book->units, out);
+  return rl_xls_read_bytes (r, len_size, book->charset, out);
 }
 
 /* The string in one record at body[off] (no CONTINUE), or an error. */
@@ -426,15 +209,15 @@ record_string (XlsBook         *book,
                guint            len_size,
                GError         **error)
 {
-  XlsSegReader r;
-  XlsTextStatus status;
+  RlXlsSegReader r;
+  RlXlsTextStatus status;
   char *s = NULL;
 
   seg_init (&r, book, rec, off, FALSE, NULL);
-  status = off <= rec->len ? seg_string (book, &r, len_size, &s) : XLS_TEXT_SHORT;
-  if (status != XLS_TEXT_OK)
+  status = off <= rec->len ? seg_string (book, &r, len_size, &s) : RL_XLS_TEXT_SHORT;
+  if (status != RL_XLS_TEXT_OK)
     {
-      g_autofree char *what = text_problem (status);
+      g_autofree char *what = rl_xls_text_problem (status);
 
       damaged (book, rec, what, error);
     }
@@ -448,7 +231,7 @@ read_sst (XlsBook         *book,
           gsize           *pos,
           GError         **error)
 {
-  XlsSegReader r;
+  RlXlsSegReader r;
   guint32 count;
 
   if (sst->len < 8)
@@ -465,37 +248,20 @@ read_sst (XlsBook         *book,
   for (guint32 i = 0; i < count; i++)
     {
       char *s = NULL;
-      XlsTextStatus status = seg_unicode (book, &r, 2, &s);
+      RlXlsTextStatus status = rl_xls_read_unicode (&r, 2, book->units, &s);
 
-      if (status != XLS_TEXT_OK)
+      if (status != RL_XLS_TEXT_OK)
         {
-          g_autofree char *what = status == XLS_TEXT_SHORT
+          g_autofree char *what = status == RL_XLS_TEXT_SHORT
             ? g_strdup_printf ("the shared string table declares %u strings but holds %u",
                                count, i)
-            : text_problem (status);
+            : rl_xls_text_problem (status);
 
           return damaged (book, sst, what, error);
         }
       g_ptr_array_add (book->sst, s);
     }
   return TRUE;
-}
-
-static const char *
-codepage_charset (guint cp)
-{
-  switch (cp)
-    {
-    case 367: return "ASCII";
-    case 1200: return "UTF-16LE";
-    case 10000: return "MACINTOSH";
-    case 10007: return "MAC-CYRILLIC";
-    case 10029: return "MAC-CENTRALEUROPE";
-    case 10079: return "MAC-IS";
-    case 32768: return "MACINTOSH";
-    case 32769: return "WINDOWS-1252";
-    default: return NULL;
-    }
 }
 
 static gboolean
@@ -545,15 +311,10 @@ static void
 read_codepage (XlsBook         *book,
                const XlsRecord *rec)
 {
-  guint cp;
-  const char *cs;
-
   if (rec->len < 2)
     return;
-  cp = rl_le16 (rec->body);
-  cs = codepage_charset (cp);
   g_free (book->charset);
-  book->charset = cs != NULL ? g_strdup (cs) : g_strdup_printf ("CP%u", cp);
+  book->charset = rl_xls_codepage_charset (rl_le16 (rec->body));
 }
 
 /* One record of the workbook globals. */
@@ -723,16 +484,16 @@ read_label (XlsBook         *book,
             gsize            off,
             GError         **error)
 {
-  XlsSegReader r;
+  RlXlsSegReader r;
   g_autofree char *text = NULL;
   gsize next = rec->offset + 4 + rec->len;
-  XlsTextStatus status;
+  RlXlsTextStatus status;
 
   seg_init (&r, book, rec, off, book->biff8, &next);
   status = seg_string (book, &r, 2, &text);
-  if (status != XLS_TEXT_OK)
+  if (status != RL_XLS_TEXT_OK)
     {
-      g_autofree char *what = text_problem (status);
+      g_autofree char *what = rl_xls_text_problem (status);
 
       return sheet_damaged (sheet, rec, rl_le16 (cell) + 1, rl_le16 (cell + 2) + 1, what, error);
     }
@@ -1081,7 +842,7 @@ rl_xls_read (const char *path,
   book.xf = g_array_new (FALSE, FALSE, sizeof (guint16));
   book.sheets = g_array_new (FALSE, FALSE, sizeof (XlsSheetRef));
   book.units = g_array_new (FALSE, FALSE, sizeof (gunichar2));
-  book.segs = g_array_new (FALSE, FALSE, sizeof (XlsRecord));
+  book.segs = g_array_new (FALSE, FALSE, sizeof (RlXlsSegment));
   g_array_set_clear_func (book.sheets, xls_sheet_ref_clear);
 
   wb = rl_workbook_new (path);
