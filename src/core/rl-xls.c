@@ -17,10 +17,11 @@
  * error naming the file, sheet and cell, never in a crash, a loop or a GLib
  * critical.
  *
- * Text (rl-xls-text.c): BIFF8 strings are UTF-16, "compressed" to one byte per character
- * when every character is below U+0100 (so those bytes are Latin-1, whatever
- * the code page); BIFF5 strings (LABEL, RSTRING, STRING, BOUNDSHEET names,
- * FORMAT codes) are bytes in the code page of the CODEPAGE record.
+ * Text (rl-xls-text.c): BIFF8 strings are UTF-16, "compressed" to one byte
+ * per character when every character is below U+0100 (so those bytes are
+ * Latin-1, whatever the code page); BIFF5 strings (LABEL, RSTRING, STRING,
+ * BOUNDSHEET names, FORMAT codes) are bytes in the code page of the
+ * CODEPAGE record.
  */
 #include "rl-xls.h"
 
@@ -30,8 +31,6 @@
 #include "rl-ole-private.h"
 #include "rl-xls-private.h"
 
-#include <math.h>
-#include <stdlib.h>
 #include <string.h>
 
 enum
