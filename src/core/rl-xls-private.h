@@ -44,9 +44,9 @@ RlXlsTextStatus rl_xls_read_unicode     (RlXlsSegReader *r,
                                          char          **out);
 RlXlsTextStatus rl_xls_read_bytes       (RlXlsSegReader *r,
                                          guint           len_size,
-                                         const char     *charset,
+                                         GIConv          cd,
                                          char          **out);
 char           *rl_xls_text_problem     (RlXlsTextStatus status);
-char           *rl_xls_codepage_charset (guint           cp);
+GIConv          rl_xls_codepage_open    (guint           cp);
 
 G_END_DECLS

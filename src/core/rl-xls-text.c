@@ -45,29 +45,29 @@ append_units (GArray       *units,
     }
 }
 
-/* A byte string of BIFF5 in the workbook's code page; a string that is not
- * valid in it (or a code page iconv does not know) is read as Windows-1252,
- * failing that as Latin-1. */
+/* A byte string of BIFF5 in the workbook's code page; a byte the code page
+ * leaves undefined (or a lead byte without its trail) becomes U+FFFD. */
 static char *
-bytes_to_utf8 (const char   *charset,
+bytes_to_utf8 (GIConv        cd,
                const guint8 *p,
                gsize         n)
 {
-  char *out = g_convert_with_fallback ((const char *) p, n, "UTF-8", charset, "?", NULL, NULL,
-                                       NULL);
+  gsize size = 4 * n + 1, in_left = n, out_left = size - 1;
+  char *out = g_malloc (size), *in = (char *) p, *o = out;
 
-  if (out == NULL)
-    out = g_convert_with_fallback ((const char *) p, n, "UTF-8", "WINDOWS-1252", "?", NULL,
-                                   NULL, NULL);
-  if (out == NULL)
-    {
-      g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gunichar2));
-      GString *s = g_string_new (NULL);
-
-      append_units (units, p, n, FALSE);
-      append_utf16 (s, (const gunichar2 *) (gpointer) units->data, units->len);
-      out = g_string_free (s, FALSE);
-    }
+  g_iconv (cd, NULL, NULL, NULL, NULL);
+  while (in_left > 0)
+    if (g_iconv (cd, &in, &in_left, &o, &out_left) == (gsize) -1)
+      {
+        if (out_left < 3)
+          break; /* cannot happen: no code page has more than 3 bytes of UTF-8 per byte */
+        memcpy (o, "\xEF\xBF\xBD", 3);
+        o += 3;
+        out_left -= 3;
+        in++;
+        in_left--;
+      }
+  *o = '\0';
   return out;
 }
 
@@ -190,11 +190,11 @@ rl_xls_read_unicode (RlXlsSegReader *r,
 }
 
 /* A BIFF5 string: a length of len_size bytes, then bytes in the code page
- * charset. */
+ * cd converts from. */
 RlXlsTextStatus
 rl_xls_read_bytes (RlXlsSegReader *r,
                    guint           len_size,
-                   const char     *charset,
+                   GIConv          cd,
                    char          **out)
 {
   g_autofree guint8 *buf = NULL;
@@ -207,7 +207,7 @@ rl_xls_read_bytes (RlXlsSegReader *r,
   buf = g_malloc (n + 1);
   if (!seg_read (r, buf, n))
     return RL_XLS_TEXT_SHORT;
-  *out = bytes_to_utf8 (charset, buf, n);
+  *out = bytes_to_utf8 (cd, buf, n);
   if (strlen (*out) > RL_LIMIT_CELL_BYTES)
     {
       g_clear_pointer (out, g_free);
@@ -227,8 +227,8 @@ rl_xls_text_problem (RlXlsTextStatus status)
 }
 
 /* The iconv name of a CODEPAGE record's code page. */
-char *
-rl_xls_codepage_charset (guint cp)
+static char *
+codepage_charset (guint cp)
 {
   switch (cp)
     {
@@ -242,4 +242,18 @@ rl_xls_codepage_charset (guint cp)
     case 32769: return g_strdup ("WINDOWS-1252");
     default: return g_strdup_printf ("CP%u", cp);
     }
+}
+
+/* A converter from a CODEPAGE record's code page to UTF-8 (from
+ * Windows-1252 when iconv does not know the code page, Latin-1 when it
+ * does not know that either); close it with g_iconv_close(). */
+GIConv
+rl_xls_codepage_open (guint cp)
+{
+  g_autofree char *charset = codepage_charset (cp);
+  GIConv cd = g_iconv_open ("UTF-8", charset);
+
+  if (cd == (GIConv) -1)
+    cd = g_iconv_open ("UTF-8", "WINDOWS-1252");
+  return cd != (GIConv) -1 ? cd : g_iconv_open ("UTF-8", "ISO-8859-1");
 }

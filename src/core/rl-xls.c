@@ -75,7 +75,7 @@ typedef struct
   const guint8 *data;
   gsize         len;
   gboolean      biff8;
-  char         *charset;  /* for BIFF5 byte strings */
+  GIConv        iconv;    /* from the code page of BIFF5 byte strings to UTF-8 */
   gboolean      date1904;
   GPtrArray    *sst;      /* char * */
   GHashTable   *formats;  /* format index → RlNumFormat * */
@@ -197,7 +197,7 @@ seg_string (XlsBook        *book,
 {
   if (book->biff8)
     return rl_xls_read_unicode (r, len_size, book->units, out);
-  return rl_xls_read_bytes (r, len_size, book->charset, out);
+  return rl_xls_read_bytes (r, len_size, book->iconv, out);
 }
 
 /* The string in one record at body[off] (no CONTINUE), or an error. */
@@ -312,8 +312,8 @@ read_codepage (XlsBook         *book,
 {
   if (rec->len < 2)
     return;
-  g_free (book->charset);
-  book->charset = rl_xls_codepage_charset (rl_le16 (rec->body));
+  g_iconv_close (book->iconv);
+  book->iconv = rl_xls_codepage_open (rl_le16 (rec->body));
 }
 
 /* One record of the workbook globals. */
@@ -835,7 +835,7 @@ rl_xls_read (const char *path,
     return NULL;
   book.data = data;
   book.biff8 = TRUE;
-  book.charset = g_strdup ("WINDOWS-1252");
+  book.iconv = rl_xls_codepage_open (1252);
   book.sst = g_ptr_array_new_with_free_func (g_free);
   book.formats = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   book.xf = g_array_new (FALSE, FALSE, sizeof (guint16));
@@ -846,7 +846,7 @@ rl_xls_read (const char *path,
 
   wb = rl_workbook_new (path);
   ok = read_book (&book, wb, error);
-  g_free (book.charset);
+  g_iconv_close (book.iconv);
   g_ptr_array_unref (book.sst);
   g_hash_table_unref (book.formats);
   g_array_unref (book.xf);

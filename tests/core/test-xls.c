@@ -892,6 +892,40 @@ test_sst_count (void)
   g_rmdir (dir);
 }
 
+/* A BIFF5 workbook in code page 1251 whose LABEL holds a byte the code page
+ * leaves undefined (0x98): the other characters keep their code page, the
+ * undefined one becomes U+FFFD. */
+static void
+test_biff5_undefined_byte (void)
+{
+  g_autoptr(GByteArray) s = g_byte_array_new ();
+  g_autoptr(GByteArray) b = g_byte_array_new ();
+  g_autofree char *path = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("rl-xls-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlWorkbook) wb = NULL;
+  guint boundsheet;
+
+  put16 (b, 0x0500); put16 (b, 0x0005); put32 (b, 0); record (s, 0x0809, b);
+  put16 (b, 1251); record (s, 0x0042, b);
+  boundsheet = s->len + 4;
+  put32 (b, 0); put_bytes (b, "\0\0\4\xCB\xE8\xF1\xF2", 7); record (s, 0x0085, b); /* Лист */
+  record (s, 0x000A, b);
+  set32 (s->data + boundsheet, s->len);
+  put16 (b, 0x0500); put16 (b, 0x0010); put32 (b, 0); record (s, 0x0809, b);
+  put_cell (b, 0, 0, 0); put16 (b, 4); put_bytes (b, "\xCC\xEE\x98\xF1", 4); /* Мо?с */
+  record (s, 0x0204, b);
+  record (s, 0x000A, b);
+  path = g_build_filename (dir, "biff5.xls", NULL);
+  write_ole (path, s->data, s->len);
+  wb = rl_xls_read (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rl_sheet_get_name (rl_workbook_get_sheet (wb, 0)), ==, "Лист");
+  g_assert_cmpstr (rl_sheet_get_text (rl_workbook_get_sheet (wb, 0), 1, 1), ==, "Мо\uFFFDс");
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -905,5 +939,6 @@ main (int argc, char **argv)
   g_test_add_func ("/xls/malformed-records", test_malformed_records);
   g_test_add_func ("/xls/sst-count", test_sst_count);
   g_test_add_func ("/xls/continued-cell-strings", test_continued_cell_strings);
+  g_test_add_func ("/xls/biff5-undefined-byte", test_biff5_undefined_byte);
   return g_test_run ();
 }
