@@ -892,6 +892,25 @@ test_sst_count (void)
   g_rmdir (dir);
 }
 
+/* BIFF8 "compressed" characters are the low bytes of UTF-16, so Latin-1,
+ * whatever the CODEPAGE record says (here 1251, where 0xE9 would be "й"). */
+static void
+test_biff8_compressed_latin1 (void)
+{
+  g_autoptr(GByteArray) globals_extra = g_byte_array_new ();
+  g_autoptr(GByteArray) extra = g_byte_array_new ();
+  g_autoptr(GByteArray) b = g_byte_array_new ();
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlWorkbook) wb = NULL;
+
+  put16 (b, 1251); record (globals_extra, 0x0042, b);
+  put_cell (b, 12, 0, 0); put16 (b, 4); put_bytes (b, "\0caf\xE9", 5); record (extra, 0x0204, b);
+  wb = read_built (globals_extra, extra, &path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rl_sheet_get_text (rl_workbook_get_sheet (wb, 0), 13, 1), ==, "café");
+}
+
 /* A BIFF5 workbook in code page 1251 whose LABEL holds a byte the code page
  * leaves undefined (0x98): the other characters keep their code page, the
  * undefined one becomes U+FFFD. */
@@ -940,5 +959,6 @@ main (int argc, char **argv)
   g_test_add_func ("/xls/sst-count", test_sst_count);
   g_test_add_func ("/xls/continued-cell-strings", test_continued_cell_strings);
   g_test_add_func ("/xls/biff5-undefined-byte", test_biff5_undefined_byte);
+  g_test_add_func ("/xls/biff8-compressed-latin1", test_biff8_compressed_latin1);
   return g_test_run ();
 }
