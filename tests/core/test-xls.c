@@ -210,10 +210,13 @@ build_stream (void)
   return build_stream_with (NULL, NULL);
 }
 
+/* Writes data as the Workbook stream of an OLE2 file with sectors of
+ * sector bytes. */
 static void
-write_ole (const char   *path,
-           const guint8 *data,
-           gsize         len)
+write_ole_sectors (const char   *path,
+                   const guint8 *data,
+                   gsize         len,
+                   guint         sector)
 {
   g_autoptr(GError) error = NULL;
   GsfOutput *out = gsf_output_stdio_new (path, &error);
@@ -221,7 +224,7 @@ write_ole (const char   *path,
   GsfOutput *stream;
 
   g_assert_no_error (error);
-  ole = gsf_outfile_msole_new (out);
+  ole = gsf_outfile_msole_new_full (out, sector, 64);
   stream = gsf_outfile_new_child (ole, "Workbook", FALSE);
   g_assert_true (gsf_output_write (stream, len, data));
   gsf_output_close (stream);
@@ -229,6 +232,14 @@ write_ole (const char   *path,
   g_object_unref (stream);
   g_object_unref (ole);
   g_object_unref (out);
+}
+
+static void
+write_ole (const char   *path,
+           const guint8 *data,
+           gsize         len)
+{
+  write_ole_sectors (path, data, len, 512);
 }
 
 static char *
@@ -818,6 +829,33 @@ ole_damage (OleImage *img,
   return TRUE;
 }
 
+/* The workbook stream in the mini stream and in big sectors, of 512 and of
+ * 4,096 bytes: the same cells. */
+static void
+test_sector_sizes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rl-xls-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sectors.xls", NULL);
+
+  for (guint big = 0; big <= 1; big++)
+    for (guint sector = 512; sector <= 4096; sector *= 8)
+      {
+        g_autoptr(GByteArray) s = build_stream ();
+        g_autoptr(GError) error = NULL;
+        g_autoptr(RlWorkbook) wb = NULL;
+
+        if (big) /* zeros after the last EOF are never read */
+          g_byte_array_append (s, memset (g_alloca (5 * 4096), 0, 5 * 4096), 5 * 4096);
+        write_ole_sectors (path, s->data, s->len, sector);
+        wb = rl_xls_read (path, &error);
+        g_assert_no_error (error);
+        g_assert_cmpuint (rl_sheet_n_cells (rl_workbook_get_sheet (wb, 0)), ==, 19);
+        g_assert_cmpstr (rl_sheet_get_text (rl_workbook_get_sheet (wb, 0), 8, 1), ==, "ЖЖxy");
+      }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Damaged OLE2 containers, with the workbook stream in big sectors (padded
  * past the 4096-byte cutoff) and in the mini stream: each is an error naming
  * the file, never a GLib critical or warning (libgsf logs them for most of
@@ -951,6 +989,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/xls/records", test_records);
   g_test_add_func ("/xls/truncated-stream", test_truncated_stream);
+  g_test_add_func ("/xls/sector-sizes", test_sector_sizes);
   g_test_add_func ("/xls/damaged-container", test_damaged_container);
   g_test_add_func ("/xls/reference-files", test_reference_files);
   g_test_add_func ("/xls/nested-substreams", test_nested_substreams);
