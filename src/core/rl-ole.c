@@ -4,7 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The XLS reader needs a single stream ("Workbook" or "Book") of the root
- * storage. libgsf's OLE2 reader treats many inconsistencies of a damaged
+ * storage. libgsf's OLE2 reader (1.14.50, as Debian 12 ships it) treats many inconsistencies of a damaged
  * file as programming errors and logs GLib criticals or warnings for them
  * (gsf-infile-msole.c: ole_seek_block() for a sector past the end of the
  * file, ole_dirent_new() for a directory entry outside the directory, an
@@ -35,6 +35,7 @@ enum
 
 #define OLE_ENDOFCHAIN 0xFFFFFFFEu
 #define OLE_NOSTREAM   0xFFFFFFFFu
+#define OLE_FREESECT   0xFFFFFFFFu
 
 /* Where the sectors of a chain are: units of @unit bytes from @first in
  * @data, linked by @next. */
@@ -189,12 +190,19 @@ read_header (OleFile *ole,
   for (guint32 i = 0; i < n_fat; i++)
     {
       const guint8 *p = ole->file + ole->big.first + (gsize) ids[i] * ole->big.unit;
+      guint32 *fat = ole->fat + i * (ole->big.unit / 4);
 
+      if (ids[i] == OLE_FREESECT)
+        {
+          /* some writers leave DIFAT entries unused: sectors of free entries */
+          memset (fat, 0xFF, ole->big.unit);
+          continue;
+        }
       if (ids[i] >= n_sectors)
         return damaged (ole, error, "allocation sector %u is sector 0x%X, past the end of the "
                         "file", i, ids[i]);
       for (gsize k = 0; k < ole->big.unit / 4; k++)
-        ole->fat[i * (ole->big.unit / 4) + k] = rl_le32 (p + 4 * k);
+        fat[k] = rl_le32 (p + 4 * k);
     }
   ole->big.next = ole->fat;
   return TRUE;

@@ -892,6 +892,33 @@ test_damaged_container (void)
   g_rmdir (dir);
 }
 
+/* A header that counts one allocation sector more than the file has, its
+ * DIFAT entry marked unused (as some writers leave it, and libgsf reads):
+ * a sector of free entries, and the workbook reads. */
+static void
+test_unused_difat_entry (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rl-xls-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "difat.xls", NULL);
+  g_autoptr(GByteArray) s = build_stream ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlWorkbook) wb = NULL;
+  OleImage img;
+
+  write_ole (path, s->data, s->len);
+  ole_image_load (path, &img);
+  g_assert_cmpuint (get32 (img.data + 0x2C), ==, 1);
+  g_assert_cmpuint (get32 (img.data + 0x50), ==, 0xFFFFFFFFu);
+  set32 (img.data + 0x2C, 2);
+  g_assert_true (g_file_set_contents (path, (char *) img.data, img.len, NULL));
+  wb = rl_xls_read (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (rl_sheet_get_text (rl_workbook_get_sheet (wb, 0), 1, 1), ==, "Регион");
+  g_free (img.data);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* Finds the SST record of a built stream and sets its count of strings. */
 static void
 set_sst_count (GByteArray *s,
@@ -991,6 +1018,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xls/truncated-stream", test_truncated_stream);
   g_test_add_func ("/xls/sector-sizes", test_sector_sizes);
   g_test_add_func ("/xls/damaged-container", test_damaged_container);
+  g_test_add_func ("/xls/unused-difat-entry", test_unused_difat_entry);
   g_test_add_func ("/xls/reference-files", test_reference_files);
   g_test_add_func ("/xls/nested-substreams", test_nested_substreams);
   g_test_add_func ("/xls/sheet-offsets", test_sheet_offsets);
