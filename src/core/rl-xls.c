@@ -3,35 +3,55 @@
  * Copyright 2026 The RegionLab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * libgsf opens the OLE2 container; the "Workbook" (BIFF8) or "Book" (BIFF5)
- * stream is read whole and walked record by record: first the workbook
+ * rl-ole.c reads the "Workbook" (BIFF8) or "Book" (BIFF5) stream of the OLE2
+ * container whole; it is walked record by record: first the workbook
  * globals (sheet list, shared strings, number formats, code page), then each
- * worksheet's substream from the offset its BOUNDSHEET gives. Every read is
- * checked against the record and the stream length, so a damaged file ends
- * in an error, never in a crash or a loop.
+ * worksheet's substream from the offset its BOUNDSHEET gives, in the order
+ * of the offsets, so that every byte of the stream is read once at most: a
+ * sheet that starts inside the globals or inside another sheet's substream
+ * is refused. A substream nested in a worksheet (an embedded chart, BOF type
+ * 0x0020, or a macro or VB module) is skipped to its own EOF: its records
+ * are not the sheet's. Every read is checked against the record and the
+ * stream length and every cell against the sheet's limits (256 columns,
+ * 65,536 rows) and the caps of rl-limits.h, so a damaged file ends in an
+ * error naming the file, sheet and cell, never in a crash, a loop or a GLib
+ * critical.
+ *
+ * Text (rl-xls-text.c): BIFF8 strings are UTF-16, "compressed" to one byte
+ * per character when every character is below U+0100 (so those bytes are
+ * Latin-1, whatever the code page); BIFF5 strings (LABEL, RSTRING, STRING,
+ * BOUNDSHEET names, FORMAT codes) are bytes in the code page of the
+ * CODEPAGE record.
  */
 #include "rl-xls.h"
 
 #include "rl-error.h"
-#include "rl-gsf.h"
 #include "rl-limits.h"
 #include "rl-number.h"
+#include "rl-ole-private.h"
+#include "rl-xls-private.h"
 
-#include <math.h>
 #include <string.h>
-
-/* The workbook stream is never read beyond this size. */
-#define XLS_MAX_STREAM RL_LIMIT_OLE_STREAM
 
 enum
 {
   XLS_FORMULA = 0x0006, XLS_EOF = 0x000A, XLS_DATE1904 = 0x0022, XLS_FILEPASS = 0x002F,
   XLS_CONTINUE = 0x003C, XLS_CODEPAGE = 0x0042, XLS_BOUNDSHEET = 0x0085, XLS_MULRK = 0x00BD,
-  XLS_RSTRING = 0x00D6, XLS_XF = 0x00E0, XLS_MERGEDCELLS = 0x00E5, XLS_SST = 0x00FC,
-  XLS_LABELSST = 0x00FD, XLS_NUMBER = 0x0203, XLS_LABEL = 0x0204, XLS_BOOLERR = 0x0205,
-  XLS_STRING = 0x0207, XLS_ARRAY = 0x0221, XLS_TABLE = 0x0236, XLS_RK = 0x027E,
-  XLS_FORMAT = 0x041E, XLS_SHRFMLA = 0x04BC, XLS_BOF = 0x0809,
+  XLS_MULBLANK = 0x00BE, XLS_RSTRING = 0x00D6, XLS_XF = 0x00E0, XLS_MERGEDCELLS = 0x00E5,
+  XLS_SST = 0x00FC, XLS_LABELSST = 0x00FD, XLS_NUMBER = 0x0203, XLS_LABEL = 0x0204,
+  XLS_BOOLERR = 0x0205, XLS_STRING = 0x0207, XLS_ARRAY = 0x0221, XLS_TABLE = 0x0236,
+  XLS_RK = 0x027E, XLS_FORMAT = 0x041E, XLS_SHRFMLA = 0x04BC, XLS_BOF = 0x0809,
 };
+
+enum
+{
+  XLS_BOF_GLOBALS = 0x0005,
+  XLS_BOF_WORKSHEET = 0x0010,
+};
+
+/* The largest sheet of BIFF5 and BIFF8. */
+#define XLS_MAX_COLS 256u
+#define XLS_MAX_ROWS 65536u
 
 typedef struct
 {
@@ -43,9 +63,10 @@ typedef struct
 
 typedef struct
 {
-  char   *name;
-  guint32 offset;
-  guint8  type;
+  char    *name;
+  guint32  offset;
+  guint8   type;
+  RlSheet *sheet;
 } XlsSheetRef;
 
 typedef struct
@@ -54,39 +75,20 @@ typedef struct
   const guint8 *data;
   gsize         len;
   gboolean      biff8;
-  char         *charset;  /* for BIFF5 byte strings */
+  GIConv        iconv;    /* from the code page of BIFF5 byte strings to UTF-8 */
   gboolean      date1904;
   GPtrArray    *sst;      /* char * */
   GHashTable   *formats;  /* format index → RlNumFormat * */
   GArray       *xf;       /* guint16 format index per XF */
   GArray       *sheets;   /* XlsSheetRef */
+  GArray       *units;    /* gunichar2, scratch for strings */
+  GArray       *segs;     /* RlXlsSegment, scratch for RlXlsSegReader */
 } XlsBook;
-
-/* A record and the CONTINUE records after it, read as one sequence of bytes
- * (the shared string table spans many). */
-typedef struct
-{
-  GArray *segs;  /* XlsRecord */
-  guint   seg;
-  gsize   pos;
-} XlsSegReader;
-
-static guint16
-rd16 (const guint8 *p)
-{
-  return p[0] | (p[1] << 8);
-}
-
-static guint32
-rd32 (const guint8 *p)
-{
-  return p[0] | (p[1] << 8) | (p[2] << 16) | ((guint32) p[3] << 24);
-}
 
 static double
 rd_double (const guint8 *p)
 {
-  guint64 bits = rd32 (p) | ((guint64) rd32 (p + 4) << 32);
+  guint64 bits = rl_le32 (p) | ((guint64) rl_le32 (p + 4) << 32);
   double v;
 
   memcpy (&v, &bits, sizeof v);
@@ -120,6 +122,21 @@ damaged (const XlsBook   *book,
   return FALSE;
 }
 
+/* The same for a record of a sheet, naming the sheet and (row and column
+ * 1-based, 0 for none) the cell. */
+static gboolean
+sheet_damaged (RlSheet         *sheet,
+               const XlsRecord *rec,
+               guint            row,
+               guint            col,
+               const char      *what,
+               GError         **error)
+{
+  rl_sheet_set_error (error, sheet, row, col, RL_ERROR_PARSE, "the workbook is damaged: %s "
+                      "(record 0x%04X at byte %" G_GSIZE_FORMAT ")", what, rec->id, rec->offset);
+  return FALSE;
+}
+
 /* Reads the record at *pos. Returns 1 with a record, 0 at the end of the
  * stream, −1 (with error set) when the record runs past the end. */
 static int
@@ -131,8 +148,8 @@ next_record (const XlsBook *book,
   if (*pos + 4 > book->len)
     return 0;
   rec->offset = *pos;
-  rec->id = rd16 (book->data + *pos);
-  rec->len = rd16 (book->data + *pos + 2);
+  rec->id = rl_le16 (book->data + *pos);
+  rec->len = rl_le16 (book->data + *pos + 2);
   rec->body = book->data + *pos + 4;
   if (*pos + 4 + rec->len > book->len)
     {
@@ -143,275 +160,160 @@ next_record (const XlsBook *book,
   return 1;
 }
 
-/* UTF-16 code units to UTF-8; a lone surrogate becomes U+FFFD. */
+/* Starts a reader at body[skip] of rec; with gather, the CONTINUE records
+ * right after rec (at *next in the stream) are read on into. */
 static void
-append_utf16 (GString         *out,
-              const gunichar2 *u,
-              gsize            n)
+seg_init (RlXlsSegReader    *r,
+          XlsBook         *book,
+          const XlsRecord *rec,
+          gsize            skip,
+          gboolean         gather,
+          gsize           *next)
 {
-  for (gsize i = 0; i < n; i++)
-    {
-      gunichar c = u[i];
+  RlXlsSegment seg = { rec->body, rec->len };
+  XlsRecord c;
+  gsize pos = next != NULL ? *next : 0;
 
-      if (c >= 0xD800 && c < 0xDC00 && i + 1 < n && u[i + 1] >= 0xDC00 && u[i + 1] < 0xE000)
-        c = 0x10000 + ((c - 0xD800) << 10) + (u[++i] - 0xDC00);
-      else if (c >= 0xD800 && c < 0xE000)
-        c = 0xFFFD;
-      g_string_append_unichar (out, c);
+  r->segs = book->segs;
+  g_array_set_size (r->segs, 0);
+  g_array_append_val (r->segs, seg);
+  r->seg = 0;
+  r->pos = MIN (skip, rec->len);
+  while (gather && next_record (book, &pos, &c, NULL) == 1 && c.id == XLS_CONTINUE)
+    {
+      seg = (RlXlsSegment) { c.body, c.len };
+      g_array_append_val (r->segs, seg);
+      *next = pos;
     }
 }
 
-/* Appends n characters stored compressed (one byte each, the low byte of
- * UTF-16) or uncompressed (UTF-16LE) to units. */
-static void
-append_units (GArray       *units,
-              const guint8 *p,
-              gsize         n,
-              gboolean      high)
+/* A string of either version: BIFF8 unicode, or BIFF5 bytes in the code
+ * page, after a length of len_size bytes. */
+static RlXlsTextStatus
+seg_string (XlsBook        *book,
+            RlXlsSegReader *r,
+            guint           len_size,
+            char          **out)
 {
-  for (gsize i = 0; i < n; i++)
-    {
-      gunichar2 u = high ? rd16 (p + 2 * i) : p[i];
-
-      g_array_append_val (units, u);
-    }
+  if (book->biff8)
+    return rl_xls_read_unicode (r, len_size, book->units, out);
+  return rl_xls_read_bytes (r, len_size, book->iconv, out);
 }
 
-/* A byte string of BIFF5 in the workbook's code page. */
+/* The string in one record at body[off] (no CONTINUE), or an error. */
 static char *
-bytes_to_utf8 (const XlsBook *book,
-               const guint8  *p,
-               gsize          n)
+record_string (XlsBook         *book,
+               const XlsRecord *rec,
+               gsize            off,
+               guint            len_size,
+               GError         **error)
 {
-  char *out = g_convert_with_fallback ((const char *) p, n, "UTF-8", book->charset, "?", NULL,
-                                       NULL, NULL);
+  RlXlsSegReader r;
+  RlXlsTextStatus status;
+  char *s = NULL;
 
-  if (out == NULL)
+  seg_init (&r, book, rec, off, FALSE, NULL);
+  status = off <= rec->len ? seg_string (book, &r, len_size, &s) : RL_XLS_TEXT_SHORT;
+  if (status != RL_XLS_TEXT_OK)
     {
-      g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gunichar2));
-      GString *s = g_string_new (NULL);
+      g_autofree char *what = rl_xls_text_problem (status);
 
-      append_units (units, p, n, FALSE);
-      append_utf16 (s, (const gunichar2 *) (gpointer) units->data, units->len);
-      out = g_string_free (s, FALSE);
+      damaged (book, rec, what, error);
     }
-  return out;
-}
-
-/* A string inside one record at body[*off]: BIFF8 unicode string (length
- * of len_size bytes, flags, optional rich-text and phonetic headers) or BIFF5
- * byte string. NULL when it does not fit in the record. */
-static char *
-record_string (const XlsBook *book,
-               const guint8  *body,
-               gsize          rec_len,
-               gsize          off,
-               guint          len_size)
-{
-  gsize n, need;
-  guint8 flags;
-
-  if (off + len_size > rec_len)
-    return NULL;
-  n = len_size == 1 ? body[off] : rd16 (body + off);
-  off += len_size;
-  if (!book->biff8)
-    return off + n <= rec_len ? bytes_to_utf8 (book, body + off, n) : NULL;
-  if (off + 1 > rec_len)
-    return NULL;
-  flags = body[off++];
-  off += (flags & 0x08) ? 2 : 0;
-  off += (flags & 0x04) ? 4 : 0;
-  need = (flags & 0x01) ? 2 * n : n;
-  if (off + need > rec_len)
-    need = rec_len > off ? rec_len - off : 0; /* the rest is in a CONTINUE: keep what is here */
-  {
-    g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gunichar2));
-    GString *s = g_string_new (NULL);
-
-    append_units (units, body + off, (flags & 0x01) ? need / 2 : need, flags & 0x01);
-    append_utf16 (s, (const gunichar2 *) (gpointer) units->data, units->len);
-    return g_string_free (s, FALSE);
-  }
-}
-
-static gsize
-seg_avail (const XlsSegReader *r)
-{
-  if (r->seg >= r->segs->len)
-    return 0;
-  return g_array_index (r->segs, XlsRecord, r->seg).len - r->pos;
-}
-
-/* Moves to the next segment when the current one is used up. */
-static gboolean
-seg_ensure (XlsSegReader *r)
-{
-  while (r->seg < r->segs->len && seg_avail (r) == 0)
-    {
-      r->seg++;
-      r->pos = 0;
-    }
-  return r->seg < r->segs->len;
-}
-
-/* Copies (or with buf NULL skips) n bytes across segment boundaries. */
-static gboolean
-seg_read (XlsSegReader *r,
-          guint8       *buf,
-          gsize         n)
-{
-  while (n > 0)
-    {
-      gsize k;
-
-      if (!seg_ensure (r))
-        return FALSE;
-      k = MIN (n, seg_avail (r));
-      if (buf != NULL)
-        {
-          memcpy (buf, g_array_index (r->segs, XlsRecord, r->seg).body + r->pos, k);
-          buf += k;
-        }
-      r->pos += k;
-      n -= k;
-    }
-  return TRUE;
-}
-
-/* Reads n characters; each CONTINUE they spill into starts with a new
- * flags byte telling whether the rest is compressed. */
-static gboolean
-seg_read_chars (XlsSegReader *r,
-                gsize         n,
-                gboolean      high,
-                GArray       *units)
-{
-  while (n > 0)
-    {
-      const guint8 *p;
-      gsize k;
-
-      if (seg_avail (r) == 0)
-        {
-          if (!seg_ensure (r))
-            return FALSE;
-          high = g_array_index (r->segs, XlsRecord, r->seg).body[r->pos++] & 0x01;
-        }
-      p = g_array_index (r->segs, XlsRecord, r->seg).body + r->pos;
-      k = MIN (n, high ? seg_avail (r) / 2 : seg_avail (r));
-      if (k == 0)
-        return FALSE;
-      append_units (units, p, k, high);
-      r->pos += high ? 2 * k : k;
-      n -= k;
-    }
-  return TRUE;
-}
-
-/* One shared string: length, flags, rich-text run count, phonetic size,
- * the characters, then the runs and phonetic data, which are skipped. */
-static char *
-sst_string (XlsSegReader *r,
-            GArray       *units)
-{
-  guint8 head[3], extra[4];
-  gsize n_runs = 0, ext = 0;
-  GString *s;
-
-  if (!seg_read (r, head, 3))
-    return NULL;
-  if ((head[2] & 0x08) && seg_read (r, extra, 2))
-    n_runs = rd16 (extra);
-  if ((head[2] & 0x04) && seg_read (r, extra, 4))
-    ext = rd32 (extra);
-  g_array_set_size (units, 0);
-  if (!seg_read_chars (r, rd16 (head), head[2] & 0x01, units))
-    return NULL;
-  seg_read (r, NULL, 4 * n_runs);
-  seg_read (r, NULL, ext);
-  s = g_string_sized_new (units->len + 1);
-  append_utf16 (s, (const gunichar2 *) (gpointer) units->data, units->len);
-  return g_string_free (s, FALSE);
+  return s;
 }
 
 /* The SST record and its CONTINUE records; *pos ends after the last one. */
-static void
+static gboolean
 read_sst (XlsBook         *book,
           const XlsRecord *sst,
-          gsize           *pos)
+          gsize           *pos,
+          GError         **error)
 {
-  g_autoptr(GArray) segs = g_array_new (FALSE, FALSE, sizeof (XlsRecord));
-  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gunichar2));
-  XlsSegReader r = { segs, 0, 8 };
-  XlsRecord rec = *sst;
-  gsize next = *pos;
+  RlXlsSegReader r;
   guint32 count;
 
-  g_array_append_val (segs, rec);
-  while (next_record (book, &next, &rec, NULL) == 1 && rec.id == XLS_CONTINUE)
-    {
-      g_array_append_val (segs, rec);
-      *pos = next;
-    }
   if (sst->len < 8)
-    return;
-  count = rd32 (sst->body + 4);
+    return damaged (book, sst, "the shared string table is too short", error);
+  count = rl_le32 (sst->body + 4);
+  if (count > RL_LIMIT_SHARED_STRINGS)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the shared string table declares %u "
+                   "strings, more than %u (RL_LIMIT_SHARED_STRINGS)", book->path, count,
+                   RL_LIMIT_SHARED_STRINGS);
+      return FALSE;
+    }
+  seg_init (&r, book, sst, 8, TRUE, pos);
   for (guint32 i = 0; i < count; i++)
     {
-      char *s = sst_string (&r, units);
+      char *s = NULL;
+      RlXlsTextStatus status = rl_xls_read_unicode (&r, 2, book->units, &s);
 
-      if (s == NULL)
-        break; /* fewer strings than announced: cells past them fail by index */
+      if (status != RL_XLS_TEXT_OK)
+        {
+          g_autofree char *what = status == RL_XLS_TEXT_SHORT
+            ? g_strdup_printf ("the shared string table declares %u strings but holds %u",
+                               count, i)
+            : rl_xls_text_problem (status);
+
+          return damaged (book, sst, what, error);
+        }
       g_ptr_array_add (book->sst, s);
     }
+  return TRUE;
 }
 
-static const char *
-codepage_charset (guint cp)
-{
-  switch (cp)
-    {
-    case 367: return "ASCII";
-    case 1200: return "UTF-16LE";
-    case 10000: return "MACINTOSH";
-    case 32768: return "MACINTOSH";
-    case 32769: return "WINDOWS-1252";
-    default: return NULL;
-    }
-}
-
-static void
+static gboolean
 read_boundsheet (XlsBook         *book,
-                 const XlsRecord *rec)
+                 const XlsRecord *rec,
+                 GError         **error)
 {
-  XlsSheetRef ref;
+  XlsSheetRef ref = { NULL };
 
   if (rec->len < 7)
-    return;
-  ref.offset = rd32 (rec->body);
+    return damaged (book, rec, "a sheet record is too short", error);
+  if (book->sheets->len >= RL_LIMIT_SHEETS)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the workbook has more than %u sheets "
+                   "(RL_LIMIT_SHEETS)", book->path, RL_LIMIT_SHEETS);
+      return FALSE;
+    }
+  ref.offset = rl_le32 (rec->body);
   ref.type = rec->body[5];
-  ref.name = record_string (book, rec->body, rec->len, 6, 1);
+  ref.name = record_string (book, rec, 6, 1, error);
   if (ref.name == NULL)
-    ref.name = g_strdup_printf ("Sheet%u", book->sheets->len + 1);
+    return FALSE;
   g_array_append_val (book->sheets, ref);
+  return TRUE;
 }
 
-static void
+static gboolean
 read_format (XlsBook         *book,
-             const XlsRecord *rec)
+             const XlsRecord *rec,
+             GError         **error)
 {
   g_autofree char *code = NULL;
   RlNumFormat *fmt;
 
   if (rec->len < 3)
-    return;
-  code = record_string (book, rec->body, rec->len, 2, book->biff8 ? 2 : 1);
+    return damaged (book, rec, "a number format record is too short", error);
+  code = record_string (book, rec, 2, book->biff8 ? 2 : 1, error);
   if (code == NULL)
-    return;
+    return FALSE;
   fmt = g_new (RlNumFormat, 1);
   rl_num_format_classify (code, fmt);
-  g_hash_table_insert (book->formats, GUINT_TO_POINTER (rd16 (rec->body)), fmt);
+  g_hash_table_insert (book->formats, GUINT_TO_POINTER (rl_le16 (rec->body)), fmt);
+  return TRUE;
+}
+
+static void
+read_codepage (XlsBook         *book,
+               const XlsRecord *rec)
+{
+  if (rec->len < 2)
+    return;
+  g_iconv_close (book->iconv);
+  book->iconv = rl_xls_codepage_open (rl_le16 (rec->body));
 }
 
 /* One record of the workbook globals. */
@@ -427,34 +329,22 @@ read_global (XlsBook         *book,
       g_set_error (error, RL_ERROR, RL_ERROR_UNSUPPORTED, "%s: the workbook is protected by a "
                    "password; save it without one and open it again", book->path);
       return FALSE;
-    case XLS_BOUNDSHEET:
-      read_boundsheet (book, rec);
-      break;
-    case XLS_SST:
-      read_sst (book, rec, pos);
-      break;
-    case XLS_FORMAT:
-      read_format (book, rec);
-      break;
+    case XLS_BOUNDSHEET: return read_boundsheet (book, rec, error);
+    case XLS_SST: return read_sst (book, rec, pos, error);
+    case XLS_FORMAT: return read_format (book, rec, error);
     case XLS_XF:
       if (rec->len >= 4)
         {
-          guint16 f = rd16 (rec->body + 2);
+          guint16 f = rl_le16 (rec->body + 2);
 
           g_array_append_val (book->xf, f);
         }
       break;
     case XLS_CODEPAGE:
-      if (rec->len >= 2)
-        {
-          const char *cs = codepage_charset (rd16 (rec->body));
-
-          g_free (book->charset);
-          book->charset = cs != NULL ? g_strdup (cs) : g_strdup_printf ("CP%u", rd16 (rec->body));
-        }
+      read_codepage (book, rec);
       break;
     case XLS_DATE1904:
-      book->date1904 = rec->len >= 2 && rd16 (rec->body) == 1;
+      book->date1904 = rec->len >= 2 && rl_le16 (rec->body) == 1;
       break;
     default:
       break;
@@ -462,55 +352,26 @@ read_global (XlsBook         *book,
   return TRUE;
 }
 
-/* Checks a BOF record: BIFF8 or BIFF5, of the expected substream type. */
+/* Checks a BOF record: BIFF8 or BIFF5. *type is its substream type. */
 static gboolean
-check_bof (XlsBook         *book,
+check_bof (const XlsBook   *book,
            const XlsRecord *rec,
-           guint16          type,
+           guint16         *version,
+           guint16         *type,
            GError         **error)
 {
-  guint16 version;
-
   if (rec->id != XLS_BOF || rec->len < 4)
     return damaged (book, rec, "a substream does not begin with a BOF record", error);
-  version = rd16 (rec->body);
-  if (version != 0x0600 && version != 0x0500)
+  *version = rl_le16 (rec->body);
+  *type = rl_le16 (rec->body + 2);
+  if (*version != 0x0600 && *version != 0x0500)
     {
       g_set_error (error, RL_ERROR, RL_ERROR_UNSUPPORTED, "%s: this Excel format (BIFF version "
                    "0x%04X) is too old; save it as .xls (Excel 97–2003) or .xlsx", book->path,
-                   version);
+                   *version);
       return FALSE;
     }
-  if (type == 0x0005)
-    book->biff8 = version == 0x0600;
-  return rd16 (rec->body + 2) == type || type != 0x0005
-         || damaged (book, rec, "the stream does not begin with the workbook globals", error);
-}
-
-static gboolean
-read_globals (XlsBook *book,
-              GError **error)
-{
-  gsize pos = 0;
-  XlsRecord rec;
-  int got = next_record (book, &pos, &rec, error);
-
-  if (got <= 0)
-    {
-      if (got == 0)
-        g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the workbook stream is empty",
-                     book->path);
-      return FALSE;
-    }
-  if (!check_bof (book, &rec, 0x0005, error))
-    return FALSE;
-  while ((got = next_record (book, &pos, &rec, error)) == 1 && rec.id != XLS_EOF)
-    if (!read_global (book, &rec, &pos, error))
-      return FALSE;
-  if (got == 0)
-    g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the workbook is damaged: the stream ends "
-                 "before the end of the workbook globals", book->path);
-  return got == 1;
+  return TRUE;
 }
 
 /* The text a cell shows for a number under its XF's number format. */
@@ -533,25 +394,64 @@ number_text (const XlsBook *book,
   return rl_num_format_display (fmt, v, book->date1904);
 }
 
-static void
-set_number (const XlsBook *book,
-            RlSheet       *sheet,
-            const guint8  *cell,
-            double         v)
+/* Checks the 0-based cell of a record against the XLS sheet limits. */
+static gboolean
+check_cell (RlSheet         *sheet,
+            const XlsRecord *rec,
+            guint            row,
+            guint            col,
+            GError         **error)
 {
-  g_autofree char *text = number_text (book, rd16 (cell + 4), v);
-
-  rl_sheet_set_number (sheet, rd16 (cell) + 1, rd16 (cell + 2) + 1, v, text);
+  if (col >= XLS_MAX_COLS || row >= XLS_MAX_ROWS)
+    return sheet_damaged (sheet, rec, row + 1, col + 1, "the cell is outside an XLS sheet "
+                          "(columns A to IV, rows 1 to 65536)", error);
+  return TRUE;
 }
 
-static void
-set_string (RlSheet      *sheet,
-            const guint8 *cell,
-            char         *text)
+static gboolean
+put_number (const XlsBook   *book,
+            RlSheet         *sheet,
+            const XlsRecord *rec,
+            guint            row,
+            guint            col,
+            guint16          xf,
+            double           v,
+            GError         **error)
 {
-  if (text != NULL)
-    rl_sheet_set_text (sheet, rd16 (cell) + 1, rd16 (cell + 2) + 1, text);
-  g_free (text);
+  g_autofree char *text = NULL;
+
+  if (!check_cell (sheet, rec, row, col, error))
+    return FALSE;
+  text = number_text (book, xf, v);
+  return rl_sheet_put_number (sheet, row + 1, col + 1, v, text, error);
+}
+
+/* Stores the number v at the cell of a record body (row, column, XF). */
+static gboolean
+put_cell_number (const XlsBook   *book,
+                 RlSheet         *sheet,
+                 const XlsRecord *rec,
+                 const guint8    *cell,
+                 double           v,
+                 GError         **error)
+{
+  return put_number (book, sheet, rec, rl_le16 (cell), rl_le16 (cell + 2), rl_le16 (cell + 4), v,
+                     error);
+}
+
+/* Stores text (NULL: nothing) at the record's cell. */
+static gboolean
+put_cell_text (RlSheet         *sheet,
+               const XlsRecord *rec,
+               const guint8    *cell,
+               const char      *text,
+               GError         **error)
+{
+  guint row = rl_le16 (cell), col = rl_le16 (cell + 2);
+
+  if (!check_cell (sheet, rec, row, col, error))
+    return FALSE;
+  return text == NULL || rl_sheet_put_text (sheet, row + 1, col + 1, text, error);
 }
 
 static gboolean
@@ -560,50 +460,115 @@ read_labelsst (const XlsBook   *book,
                const XlsRecord *rec,
                GError         **error)
 {
-  guint32 i = rd32 (rec->body + 6);
+  guint32 i = rl_le32 (rec->body + 6);
 
   if (i >= book->sst->len)
     {
-      g_autofree char *col = rl_column_name (rd16 (rec->body + 2) + 1);
+      g_autofree char *what = g_strdup_printf ("the cell refers to shared string %u, but the "
+                                               "file has %u", i, book->sst->len);
 
-      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: sheet “%s”, cell %s%u refers to shared "
-                   "string %u, but the file has %u", book->path, rl_sheet_get_name (sheet), col,
-                   rd16 (rec->body) + 1, i, book->sst->len);
-      return FALSE;
+      return sheet_damaged (sheet, rec, rl_le16 (rec->body) + 1, rl_le16 (rec->body + 2) + 1,
+                            what, error);
     }
-  rl_sheet_set_text (sheet, rd16 (rec->body) + 1, rd16 (rec->body + 2) + 1, book->sst->pdata[i]);
+  return put_cell_text (sheet, rec, rec->body, book->sst->pdata[i], error);
+}
+
+/* LABEL, RSTRING and the STRING after a FORMULA: a string that may go on
+ * into CONTINUE records, stored at the cell. */
+static gboolean
+read_label (XlsBook         *book,
+            RlSheet         *sheet,
+            const XlsRecord *rec,
+            const guint8    *cell,
+            gsize            off,
+            GError         **error)
+{
+  RlXlsSegReader r;
+  g_autofree char *text = NULL;
+  gsize next = rec->offset + 4 + rec->len;
+  RlXlsTextStatus status;
+
+  seg_init (&r, book, rec, off, book->biff8, &next);
+  status = seg_string (book, &r, 2, &text);
+  if (status != RL_XLS_TEXT_OK)
+    {
+      g_autofree char *what = rl_xls_text_problem (status);
+
+      return sheet_damaged (sheet, rec, rl_le16 (cell) + 1, rl_le16 (cell + 2) + 1, what, error);
+    }
+  return put_cell_text (sheet, rec, cell, text, error);
+}
+
+/* MULRK and MULBLANK: row, first column, one item of item_size bytes per
+ * column, last column. */
+static gboolean
+check_mul (RlSheet         *sheet,
+           const XlsRecord *rec,
+           gsize            item_size,
+           guint           *n,
+           GError         **error)
+{
+  guint row = rl_le16 (rec->body), first = rl_le16 (rec->body + 2);
+  guint last = rl_le16 (rec->body + rec->len - 2);
+  g_autofree char *what = NULL;
+
+  *n = (rec->len - 6) / item_size;
+  if (last < first)
+    what = g_strdup_printf ("the last column (%u) comes before the first (%u)", last + 1,
+                            first + 1);
+  else if ((rec->len - 6) % item_size != 0 || *n != last - first + 1)
+    what = g_strdup_printf ("the record holds %u values for columns %u to %u", *n, first + 1,
+                            last + 1);
+  if (what != NULL)
+    return sheet_damaged (sheet, rec, row + 1, first + 1, what, error);
+  return check_cell (sheet, rec, row, MIN (last, MAX (first, XLS_MAX_COLS)), error);
+}
+
+static gboolean
+read_mulrk (const XlsBook   *book,
+            RlSheet         *sheet,
+            const XlsRecord *rec,
+            GError         **error)
+{
+  guint row = rl_le16 (rec->body), col = rl_le16 (rec->body + 2), n;
+
+  if (!check_mul (sheet, rec, 6, &n, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const guint8 *p = rec->body + 4 + 6 * i;
+
+      if (!put_number (book, sheet, rec, row, col + i, rl_le16 (p), rk_value (rl_le32 (p + 2)),
+                       error))
+        return FALSE;
+    }
   return TRUE;
 }
 
-static void
-read_mulrk (const XlsBook   *book,
-            RlSheet         *sheet,
-            const XlsRecord *rec)
-{
-  guint row = rd16 (rec->body), col = rd16 (rec->body + 2);
-
-  for (gsize off = 4; off + 6 <= (gsize) rec->len - 2; off += 6, col++)
-    {
-      double v = rk_value (rd32 (rec->body + off + 2));
-      g_autofree char *text = number_text (book, rd16 (rec->body + off), v);
-
-      rl_sheet_set_number (sheet, row + 1, col + 1, v, text);
-    }
-}
-
-static void
+static gboolean
 read_merges (RlSheet         *sheet,
-             const XlsRecord *rec)
+             const XlsRecord *rec,
+             GError         **error)
 {
-  guint n = rd16 (rec->body);
+  guint n = rl_le16 (rec->body);
 
-  for (guint i = 0; i < n && 2 + 8 * (gsize) (i + 1) <= rec->len; i++)
+  if (2 + 8 * (gsize) n != rec->len)
+    {
+      g_autofree char *what = g_strdup_printf ("a merged-cells record declares %u ranges in "
+                                               "%u bytes", n, rec->len);
+
+      return sheet_damaged (sheet, rec, 0, 0, what, error);
+    }
+  for (guint i = 0; i < n; i++)
     {
       const guint8 *p = rec->body + 2 + 8 * i;
-      RlMerge m = { rd16 (p) + 1, rd16 (p + 4) + 1, rd16 (p + 2) + 1, rd16 (p + 6) + 1 };
+      RlMerge m = { rl_le16 (p) + 1, rl_le16 (p + 4) + 1, rl_le16 (p + 2) + 1,
+                    rl_le16 (p + 6) + 1 };
 
-      rl_sheet_add_merge (sheet, &m);
+      if (!rl_sheet_put_merge (sheet, &m, error))
+        return FALSE;
     }
+  return TRUE;
 }
 
 /* The text a spreadsheet shows for an error code, or NULL. */
@@ -623,24 +588,29 @@ error_text (guint8 code)
 
 /* A FORMULA's cached result: a number, or a tag for a string (in the
  * STRING record that follows), a boolean, an error or an empty string.
- * Returns TRUE when a STRING record is to come. */
+ * *string_cell is set when a STRING record is to come. */
 static gboolean
 read_formula (const XlsBook   *book,
               RlSheet         *sheet,
-              const XlsRecord *rec)
+              const XlsRecord *rec,
+              const guint8   **string_cell,
+              GError         **error)
 {
   const guint8 *r = rec->body + 6;
 
-  if (rd16 (r + 6) != 0xFFFF)
+  *string_cell = NULL;
+  if (rl_le16 (r + 6) != 0xFFFF)
+    return put_cell_number (book, sheet, rec, rec->body, rd_double (r), error);
+  if (r[0] == 0)
     {
-      set_number (book, sheet, rec->body, rd_double (r));
-      return FALSE;
+      *string_cell = rec->body;
+      return check_cell (sheet, rec, rl_le16 (rec->body), rl_le16 (rec->body + 2), error);
     }
   if (r[0] == 1)
-    set_string (sheet, rec->body, g_strdup (r[2] ? "TRUE" : "FALSE"));
+    return put_cell_text (sheet, rec, rec->body, r[2] ? "TRUE" : "FALSE", error);
   if (r[0] == 2)
-    set_string (sheet, rec->body, g_strdup (error_text (r[2])));
-  return r[0] == 0;
+    return put_cell_text (sheet, rec, rec->body, error_text (r[2]), error);
+  return TRUE;
 }
 
 /* The minimum body length of each cell record. */
@@ -656,6 +626,7 @@ cell_record_min_len (guint16 id)
     case XLS_NUMBER: return 14;
     case XLS_FORMULA: return 20;
     case XLS_MULRK: return 12;
+    case XLS_MULBLANK: return 8;
     case XLS_MERGEDCELLS: return 2;
     default: return 0;
     }
@@ -664,7 +635,7 @@ cell_record_min_len (guint16 id)
 /* One record of a worksheet; *string_cell keeps the FORMULA whose text
  * comes in the next STRING record. */
 static gboolean
-read_cell_record (const XlsBook   *book,
+read_cell_record (XlsBook         *book,
                   RlSheet         *sheet,
                   const XlsRecord *rec,
                   const guint8   **string_cell,
@@ -672,67 +643,124 @@ read_cell_record (const XlsBook   *book,
 {
   const guint8 *b = rec->body;
   const guint8 *pending = *string_cell;
+  guint n;
 
   if (rec->len < cell_record_min_len (rec->id))
-    return damaged (book, rec, "a cell record is too short", error);
-  if (rec->id != XLS_SHRFMLA && rec->id != XLS_ARRAY && rec->id != XLS_TABLE)
+    return sheet_damaged (sheet, rec, 0, 0, "a cell record is too short", error);
+  if (rec->id != XLS_SHRFMLA && rec->id != XLS_ARRAY && rec->id != XLS_TABLE
+      && rec->id != XLS_CONTINUE)
     *string_cell = NULL;
   switch (rec->id)
     {
     case XLS_LABELSST: return read_labelsst (book, sheet, rec, error);
-    case XLS_LABEL: case XLS_RSTRING:
-      set_string (sheet, b, record_string (book, b, rec->len, 6, 2));
-      break;
-    case XLS_RK: set_number (book, sheet, b, rk_value (rd32 (b + 6))); break;
-    case XLS_NUMBER: set_number (book, sheet, b, rd_double (b + 6)); break;
-    case XLS_MULRK: read_mulrk (book, sheet, rec); break;
+    case XLS_LABEL: case XLS_RSTRING: return read_label (book, sheet, rec, b, 6, error);
+    case XLS_RK: return put_cell_number (book, sheet, rec, b, rk_value (rl_le32 (b + 6)), error);
+    case XLS_NUMBER: return put_cell_number (book, sheet, rec, b, rd_double (b + 6), error);
+    case XLS_MULRK: return read_mulrk (book, sheet, rec, error);
+    case XLS_MULBLANK: return check_mul (sheet, rec, 2, &n, error);
     case XLS_BOOLERR:
-      set_string (sheet, b, g_strdup (b[7] == 0 ? (b[6] ? "TRUE" : "FALSE") : error_text (b[6])));
-      break;
-    case XLS_FORMULA:
-      *string_cell = read_formula (book, sheet, rec) ? b : NULL;
-      break;
+      return put_cell_text (sheet, rec, b, b[7] == 0 ? (b[6] ? "TRUE" : "FALSE")
+                                                     : error_text (b[6]), error);
+    case XLS_FORMULA: return read_formula (book, sheet, rec, string_cell, error);
     case XLS_STRING:
-      if (pending != NULL)
-        set_string (sheet, pending, record_string (book, b, rec->len, 0, 2));
-      break;
-    case XLS_MERGEDCELLS: read_merges (sheet, rec); break;
-    default: break;
+      return pending == NULL || read_label (book, sheet, rec, pending, 0, error);
+    case XLS_MERGEDCELLS: return read_merges (sheet, rec, error);
+    default: return TRUE;
     }
-  return TRUE;
 }
 
+/* Walks the substream whose BOF is at *pos to its EOF, handing each record
+ * that is not inside a nested substream to the globals (sheet NULL) or to
+ * the sheet; a sheet whose BOF is not a worksheet's (a chart or macro
+ * sheet) keeps no cells. *pos ends after the EOF. */
 static gboolean
-read_sheet (const XlsBook     *book,
-            const XlsSheetRef *ref,
-            RlWorkbook        *wb,
-            GError           **error)
+read_substream (XlsBook    *book,
+                gsize      *pos,
+                RlSheet    *sheet,
+                const char *what,
+                GError    **error)
 {
-  RlSheet *sheet;
   const guint8 *string_cell = NULL;
-  gsize pos = ref->offset;
+  guint16 version, type;
   XlsRecord rec;
-  int got;
+  gsize depth = 0;
+  int got = next_record (book, pos, &rec, error);
 
-  if (ref->type != 0)
-    return TRUE; /* charts, macro and dialog sheets hold no cells */
-  if (next_record (book, &pos, &rec, error) != 1)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the workbook is damaged: sheet “%s” "
-                     "starts beyond the end of the stream", book->path, ref->name);
-      return FALSE;
-    }
-  if (!check_bof ((XlsBook *) book, &rec, 0x0010, error))
-    return FALSE;
-  sheet = rl_workbook_add_sheet (wb, ref->name);
-  while ((got = next_record (book, &pos, &rec, error)) == 1 && rec.id != XLS_EOF)
-    if (!read_cell_record (book, sheet, &rec, &string_cell, error))
-      return FALSE;
   if (got == 0)
-    g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the workbook is damaged: sheet “%s” ends "
-                 "without its EOF record", book->path, ref->name);
-  return got == 1;
+    g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the workbook is damaged: %s starts "
+                 "beyond the end of the stream", book->path, what);
+  if (got != 1 || !check_bof (book, &rec, &version, &type, error))
+    return FALSE;
+  if (sheet == NULL && type != XLS_BOF_GLOBALS)
+    return damaged (book, &rec, "the stream does not begin with the workbook globals", error);
+  if (sheet == NULL)
+    book->biff8 = version == 0x0600;
+  while ((got = next_record (book, pos, &rec, error)) == 1)
+    {
+      if (rec.id == XLS_BOF)
+        depth++;
+      else if (rec.id == XLS_EOF && depth == 0)
+        return TRUE;
+      else if (rec.id == XLS_EOF)
+        depth--;
+      else if (depth > 0)
+        continue;
+      else if (sheet == NULL && !read_global (book, &rec, pos, error))
+        return FALSE;
+      else if (sheet != NULL && type == XLS_BOF_WORKSHEET
+               && !read_cell_record (book, sheet, &rec, &string_cell, error))
+        return FALSE;
+    }
+  if (got == 0)
+    g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the workbook is damaged: the stream ends "
+                 "before the end of %s", book->path, what);
+  return FALSE;
+}
+
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  const XlsSheetRef *x = *(XlsSheetRef *const *) a, *y = *(XlsSheetRef *const *) b;
+
+  return x->offset < y->offset ? -1 : x->offset > y->offset;
+}
+
+/* Reads the worksheets' substreams in the order of their offsets, each
+ * after the end of the one before (and of the globals at globals_end). */
+static gboolean
+read_sheets (XlsBook *book,
+             gsize    globals_end,
+             GError **error)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  gsize end = globals_end;
+  const char *before = NULL;
+
+  for (guint i = 0; i < book->sheets->len; i++)
+    if (g_array_index (book->sheets, XlsSheetRef, i).sheet != NULL)
+      g_ptr_array_add (order, &g_array_index (book->sheets, XlsSheetRef, i));
+  g_ptr_array_sort (order, compare_offsets);
+  for (guint i = 0; i < order->len; i++)
+    {
+      XlsSheetRef *ref = order->pdata[i];
+      g_autofree char *what = g_strdup_printf ("sheet “%s”", ref->name);
+      gsize pos = ref->offset;
+
+      if (ref->offset < end)
+        {
+          g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the workbook is damaged: sheet "
+                       "“%s” starts at byte %u, inside %s%s%s", book->path, ref->name, ref->offset,
+                       before != NULL ? "sheet “" : "the workbook globals",
+                       before != NULL ? before : "", before != NULL ? "”" : "");
+          return FALSE;
+        }
+      if (!read_substream (book, &pos, ref->sheet, what, error))
+        return FALSE;
+      end = pos;
+      before = ref->name;
+    }
+  return TRUE;
 }
 
 static void
@@ -741,112 +769,54 @@ xls_sheet_ref_clear (gpointer p)
   g_free (((XlsSheetRef *) p)->name);
 }
 
-/* Checks that the OLE2 allocation table only points inside the file: libgsf
- * complains loudly (critical warnings) about chains that run past the end,
- * which is what a truncated or overwritten file has. */
-static gboolean
-ole_check (const char   *path,
-           const guint8 *data,
-           gsize         len,
-           GError      **error)
-{
-  guint shift = len >= 512 ? rd16 (data + 0x1E) : 0;
-  gsize sector, n_sectors, n_fat;
-
-  if (shift < 7 || shift > 16)
-    goto damaged;
-  sector = (gsize) 1 << shift;
-  n_sectors = (len - 512 + sector - 1) / sector;
-  n_fat = MIN (rd32 (data + 0x2C), 109u);
-  for (gsize i = 0; i < n_fat; i++)
-    {
-      guint32 fs = rd32 (data + 0x4C + 4 * i);
-      const guint8 *fat = data + 512 + (gsize) fs * sector;
-
-      if (fs >= n_sectors || 512 + ((gsize) fs + 1) * sector > len)
-        goto damaged;
-      for (gsize k = 0; k < sector / 4; k++)
-        {
-          guint32 next = rd32 (fat + 4 * k);
-
-          if (next >= n_sectors && next < 0xFFFFFFFAu)
-            goto damaged;
-        }
-    }
-  return TRUE;
-
-damaged:
-  g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the OLE2 (Excel 97–2003) container is "
-               "truncated or damaged", path);
-  return FALSE;
-}
-
-static GsfInput *
-open_workbook_stream (const char   *path,
-                      const guint8 *file,
-                      gsize         file_len,
-                      GError      **error)
-{
-  static const char *const names[] = { "Workbook", "Book", "WORKBOOK", "BOOK" };
-  g_autoptr(GError) local = NULL;
-  g_autoptr(GsfInput) input = NULL;
-  g_autoptr(GsfInfile) ole = NULL;
-  GsfInput *stream = NULL;
-
-  if (!ole_check (path, file, file_len, error))
-    return NULL;
-  input = gsf_input_memory_new (file, file_len, FALSE);
-  ole = gsf_infile_msole_new (input, &local);
-  if (ole == NULL)
-    {
-      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: not a readable OLE2 (Excel 97–2003) "
-                   "file: %s", path, local != NULL ? local->message : "unknown error");
-      return NULL;
-    }
-  for (guint i = 0; stream == NULL && i < G_N_ELEMENTS (names); i++)
-    stream = gsf_infile_child_by_name (ole, names[i]);
-  if (stream == NULL)
-    g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the OLE2 file holds no Excel workbook "
-                 "stream", path);
-  return stream;
-}
-
 /* The workbook stream of the OLE2 container, read whole. */
 static guint8 *
 read_stream (const char *path,
              gsize      *len,
              GError    **error)
 {
+  static const char *const names[] = { "Workbook", "Book", NULL };
   g_autoptr(GError) local = NULL;
   g_autofree char *file = NULL;
-  g_autoptr(GsfInput) stream = NULL;
-  g_autofree guint8 *data = NULL;
   gsize file_len = 0;
-  gsf_off_t size;
 
+  /* Read, not mapped: a file cut short while mapped would end in SIGBUS. */
   if (!g_file_get_contents (path, &file, &file_len, &local))
     {
       g_set_error (error, RL_ERROR, RL_ERROR_IO, "%s: cannot read: %s", path, local->message);
       return NULL;
     }
-  stream = open_workbook_stream (path, (const guint8 *) file, file_len, error);
-  if (stream == NULL)
-    return NULL;
-  size = gsf_input_size (stream);
-  if (size < 0 || size > XLS_MAX_STREAM)
+  return rl_ole_read_stream (path, (const guint8 *) file, file_len, names, len, error);
+}
+
+/* The globals, then a sheet of wb for every worksheet, in workbook order,
+ * then their cells. */
+static gboolean
+read_book (XlsBook    *book,
+           RlWorkbook *wb,
+           GError    **error)
+{
+  gsize pos = 0;
+
+  if (book->len == 0)
     {
-      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the workbook stream is too large", path);
-      return NULL;
+      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the workbook stream is empty",
+                   book->path);
+      return FALSE;
     }
-  data = g_malloc (size + 1);
-  if (size > 0 && gsf_input_read (stream, size, data) == NULL)
+  if (!read_substream (book, &pos, NULL, "the workbook globals", error))
+    return FALSE;
+  for (guint i = 0; i < book->sheets->len; i++)
     {
-      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: the workbook stream is damaged and "
-                   "cannot be read", path);
-      return NULL;
+      XlsSheetRef *ref = &g_array_index (book->sheets, XlsSheetRef, i);
+
+      if (ref->type != 0)
+        continue; /* charts, macro and dialog sheets hold no cells */
+      ref->sheet = rl_workbook_add_sheet_checked (wb, ref->name, error);
+      if (ref->sheet == NULL)
+        return FALSE;
     }
-  *len = size;
-  return g_steal_pointer (&data);
+  return read_sheets (book, pos, error);
 }
 
 /* Reads every worksheet of an XLS file (BIFF8, Excel 97–2003, or BIFF5),
@@ -865,21 +835,23 @@ rl_xls_read (const char *path,
     return NULL;
   book.data = data;
   book.biff8 = TRUE;
-  book.charset = g_strdup ("WINDOWS-1252");
+  book.iconv = rl_xls_codepage_open (1252);
   book.sst = g_ptr_array_new_with_free_func (g_free);
   book.formats = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   book.xf = g_array_new (FALSE, FALSE, sizeof (guint16));
   book.sheets = g_array_new (FALSE, FALSE, sizeof (XlsSheetRef));
+  book.units = g_array_new (FALSE, FALSE, sizeof (gunichar2));
+  book.segs = g_array_new (FALSE, FALSE, sizeof (RlXlsSegment));
   g_array_set_clear_func (book.sheets, xls_sheet_ref_clear);
 
   wb = rl_workbook_new (path);
-  ok = read_globals (&book, error);
-  for (guint i = 0; ok && i < book.sheets->len; i++)
-    ok = read_sheet (&book, &g_array_index (book.sheets, XlsSheetRef, i), wb, error);
-  g_free (book.charset);
+  ok = read_book (&book, wb, error);
+  g_iconv_close (book.iconv);
   g_ptr_array_unref (book.sst);
   g_hash_table_unref (book.formats);
   g_array_unref (book.xf);
   g_array_unref (book.sheets);
+  g_array_unref (book.units);
+  g_array_unref (book.segs);
   return ok ? g_steal_pointer (&wb) : NULL;
 }
