@@ -89,12 +89,6 @@ make_spec (ClusterArgs  *args,
         return FALSE;
       spec->linkage = linkage;
     }
-  if (args->n_init < 1 || args->iterations < 1 || args->population < 4 || args->max_iter < 0)
-    {
-      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
-                   "--n-init and --iterations must be ≥ 1, --population ≥ 4, --max-iter ≥ 0");
-      return FALSE;
-    }
   spec->k = MAX (args->k, 0);
   spec->n_init = args->n_init;
   spec->max_iter = args->max_iter;
