@@ -150,6 +150,13 @@ make_grouping (const RlFrame *frame,
   rl_grouping_options_init (&options);
   if (scheme != NULL && (breaks = rl_grouping_options_parse (&options, scheme, error)) == NULL)
     return NULL;
+  if (options.k > RL_LIMIT_K)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "--scheme %s: %u groups are out of range: "
+                   "expected a number of groups from 1 to %u (the cap RL_LIMIT_K in rl-limits.h)",
+                   scheme, options.k, RL_LIMIT_K);
+      return NULL;
+    }
   if (by_labels != NULL)
     {
       guint k = 0;

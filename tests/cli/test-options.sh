@@ -64,6 +64,12 @@ expect_range stability --bootstrap -1 "0 to 10000" RL_LIMIT_STABILITY_RUNS
 expect_range pca --components -1 "0 to 16384" RL_LIMIT_SHEET_COLS
 expect_range pca --components $BIG "0 to 16384" RL_LIMIT_SHEET_COLS
 
+# Numbers inside an option's text: the groups of a grouping scheme.
+for scheme in equal-interval equal-frequency; do
+  expect_fail "--scheme $scheme:4000000000: 4000000000 groups are out of range: expected a number of groups from 1 to 1000 (the cap RL_LIMIT_K" \
+    group --feature poverty_percent --year 2017 --scheme "$scheme:4000000000" "$P"
+done
+
 # Values inside the range still run.
 "$CLI" rate --preset study --year 2017 --uncertainty 10 --top 5 "$P" > /dev/null ||
   fail "rate inside the ranges"
