@@ -34,9 +34,11 @@ static const OptionRange option_ranges[] = {
   { "max-iter", 0, RL_LIMIT_ITERATIONS, "RL_LIMIT_ITERATIONS", "a number of iterations" },
   { "iterations", 1, RL_LIMIT_ITERATIONS, "RL_LIMIT_ITERATIONS", "a number of iterations" },
   { "population", 4, RL_LIMIT_POPULATION, "RL_LIMIT_POPULATION", "a population size" },
-  { "uncertainty", 0, RL_LIMIT_UNCERTAINTY, "RL_LIMIT_UNCERTAINTY", "a number of Monte Carlo runs" },
+  { "uncertainty", 0, RL_LIMIT_UNCERTAINTY, "RL_LIMIT_UNCERTAINTY",
+    "a number of Monte Carlo runs" },
   { "runs", 1, RL_LIMIT_STABILITY_RUNS, "RL_LIMIT_STABILITY_RUNS", "a number of runs" },
-  { "bootstrap", 0, RL_LIMIT_STABILITY_RUNS, "RL_LIMIT_STABILITY_RUNS", "a number of bootstrap samples" },
+  { "bootstrap", 0, RL_LIMIT_STABILITY_RUNS, "RL_LIMIT_STABILITY_RUNS",
+    "a number of bootstrap samples" },
   /* no more regions than a sheet has rows, no more indicators than columns */
   { "top", 1, RL_LIMIT_SHEET_ROWS, "RL_LIMIT_SHEET_ROWS", "a number of regions" },
   { "components", 0, RL_LIMIT_SHEET_COLS, "RL_LIMIT_SHEET_COLS", "a number of components" },

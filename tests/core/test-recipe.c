@@ -355,7 +355,8 @@ test_no_values (Fixture      *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(RlImportReport) report = rl_import_report_new ();
   g_autoptr(GPtrArray) recipes = g_ptr_array_new_with_free_func ((GDestroyNotify) rl_recipe_free);
-  g_autofree char *good = write_file (f, "long-good.csv", "region,year,x\nРеспублика Тыва,2019,3\n");
+  g_autofree char *good = write_file (f, "long-good.csv",
+                                      "region,year,x\nРеспублика Тыва,2019,3\n");
   g_autofree char *empty = write_file (f, "long-nothing.csv", "");
   g_autofree char *readme = write_file (f, "README.md", "# what these files are\n");
   const char *both[] = { good, empty, NULL };
@@ -442,7 +443,8 @@ static const char full_recipe[] =
   " \"period\": {\"months\": \"sum\", \"month\": 1, \"complete\": false},"
   " \"filter\": [{\"column\": \"C\", \"equals\": \"all\"}],"
   " \"top_level\": {\"column\": \"D\", \"exclude\": [\"a\"]}, \"combine\": \"sum\","
-  " \"regions\": {\"codes\": {\"Label\": \"RU-BEL\"}, \"ignore\": [\"b\"], \"ignore_prefix\": \"c\"},"
+  " \"regions\": {\"codes\": {\"Label\": \"RU-BEL\"}, \"ignore\": [\"b\"],"
+  " \"ignore_prefix\": \"c\"},"
   " \"missing\": [\"-\"], \"indicators\": [{\"id\": \"x\", \"name\": {\"en\": \"X\", \"ru\": \"Х\","
   " \"uk\": \"Х\"}, \"unit\": \"u\", \"polarity\": \"+\", \"source\": \"s\", \"sheet\": [\"data\"],"
   " \"value_column\": \"E\", \"scale\": 2}]}";
