@@ -9,6 +9,7 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <math.h>
+#include <gio/gio.h>
 #include <pango/pangocairo.h>
 
 #include "rl-error.h"
@@ -153,8 +154,29 @@ format_from_path (const char *path)
   return FORMAT_UNKNOWN;
 }
 
+/* The stream a chart is written to, and the first error writing it. */
+typedef struct
+{
+  GOutputStream *stream;
+  GError        *error;
+} Sink;
+
+static cairo_status_t
+sink_write (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (sink->stream, data, length, NULL, NULL, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
 static cairo_surface_t *
-create_surface (Format format, const char *path, int width, int height)
+create_surface (Format format, Sink *sink, int width, int height)
 {
   cairo_surface_t *surface;
 
@@ -163,25 +185,41 @@ create_surface (Format format, const char *path, int width, int height)
     case FORMAT_PNG:
       return cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
     case FORMAT_SVG:
-      surface = cairo_svg_surface_create (path, width, height);
+      surface = cairo_svg_surface_create_for_stream (sink_write, sink, width, height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       return surface;
     case FORMAT_PDF:
-      return cairo_pdf_surface_create (path, width, height);
+      return cairo_pdf_surface_create_for_stream (sink_write, sink, width, height);
     case FORMAT_UNKNOWN:
     default:
       g_return_val_if_reached (NULL);
     }
 }
 
-static gboolean
-check_status (cairo_status_t status, const char *path, GError **error)
+/* Draws and writes the chart into @sink; the cairo status. */
+static cairo_status_t
+render (Format              format,
+        Sink               *sink,
+        int                 width,
+        int                 height,
+        RlChartDrawFunc     draw,
+        gconstpointer       data,
+        const RlChartStyle *style)
 {
+  cairo_surface_t *surface = create_surface (format, sink, width, height);
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+
+  draw (cr, width, height, data, style);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, sink_write, sink);
+  cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  g_set_error (error, RL_ERROR, RL_ERROR_IO, _("Cannot write the chart to “%s”: %s"), path,
-               cairo_status_to_string (status));
-  return FALSE;
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return status;
 }
 
 gboolean
@@ -194,8 +232,11 @@ rl_chart_export (const char         *path,
                  GError            **error)
 {
   Format format = format_from_path (path);
-  cairo_surface_t *surface;
-  cairo_t *cr;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+  g_autoptr(GError) local = NULL;
+  Sink sink = { NULL, NULL };
   cairo_status_t status;
 
   if (format == FORMAT_UNKNOWN)
@@ -213,18 +254,36 @@ rl_chart_export (const char         *path,
                    height);
       return FALSE;
     }
-  surface = create_surface (format, path, width, height);
-  cr = cairo_create (surface);
-  draw (cr, width, height, data, style);
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS && format == FORMAT_PNG)
-    status = cairo_surface_write_to_png (surface, path);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return check_status (status, path, error);
+  /* A temporary file in the same folder, renamed over @path only once all of
+   * it is written: a full disk or any other failure leaves the old file. */
+  file = g_file_new_for_path (path);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local);
+  if (stream == NULL)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_IO, _("Cannot write the chart to “%s”: %s"), path,
+                   local->message);
+      return FALSE;
+    }
+  sink.stream = G_OUTPUT_STREAM (stream);
+  status = render (format, &sink, width, height, draw, data, style);
+  if (status != CAIRO_STATUS_SUCCESS || sink.error != NULL)
+    {
+      /* closed cancelled, the stream does not replace the old file */
+      abandon = g_cancellable_new ();
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (sink.stream, abandon, NULL);
+      g_set_error (error, RL_ERROR, RL_ERROR_IO, _("Cannot write the chart to “%s”: %s"), path,
+                   sink.error != NULL ? sink.error->message : cairo_status_to_string (status));
+      g_clear_error (&sink.error);
+      return FALSE;
+    }
+  if (!g_output_stream_close (sink.stream, NULL, &local))
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_IO, _("Cannot write the chart to “%s”: %s"), path,
+                   local->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Text */

@@ -12,6 +12,7 @@
 #include "rl-gmm.h"
 #include "rl-hclust.h"
 #include "rl-interpret.h"
+#include "rl-limits.h"
 #include "rl-method.h"
 #include "rl-select-k.h"
 #include "rl-tracking.h"
@@ -89,12 +90,6 @@ make_spec (ClusterArgs  *args,
         return FALSE;
       spec->linkage = linkage;
     }
-  if (args->n_init < 1 || args->iterations < 1 || args->population < 4 || args->max_iter < 0)
-    {
-      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
-                   "--n-init and --iterations must be ≥ 1, --population ≥ 4, --max-iter ≥ 0");
-      return FALSE;
-    }
   spec->k = MAX (args->k, 0);
   spec->n_init = args->n_init;
   spec->max_iter = args->max_iter;
@@ -107,6 +102,15 @@ make_spec (ClusterArgs  *args,
     args->common.scale = g_strdup (rl_method_is_long (spec->method) ? "minmax:-10:10" : "z");
   return TRUE;
 }
+
+/* The silhouette of a clustering and, above RL_LIMIT_SILHOUETTE_EXACT rows,
+ * the size of the sample it was computed on (0: every row). */
+typedef struct
+{
+  double  mean;
+  guint   n_sample;
+  guint64 seed;
+} Silhouette;
 
 /* profiles: size, mean need score and means in original units per cluster;
  * eta: how strongly each feature separates the clusters. */
@@ -155,7 +159,7 @@ static void
 print_cluster_json (const RlFrame          *frame,
                     const RlClustering     *c,
                     const RlInterpretation *in,
-                    double                  silhouette)
+                    const Silhouette       *silhouette)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
@@ -187,7 +191,9 @@ print_cluster_json (const RlFrame          *frame,
   rl_json_member_double (b, "inertia", c->inertia);
   rl_json_member_double (b, "f_k", c->f_k);
   rl_json_member_int (b, "n_empty", c->n_empty);
-  rl_json_member_double (b, "silhouette", silhouette);
+  rl_json_member_double (b, "silhouette", silhouette->mean);
+  if (silhouette->n_sample > 0)
+    rl_json_member_int (b, "silhouette_sample", silhouette->n_sample);
   if (g_str_equal (c->method, "gmm"))
     {
       rl_json_member_double (b, "log_likelihood", c->log_likelihood);
@@ -224,12 +230,15 @@ static void
 print_cluster_table (const RlFrame          *frame,
                      const RlClustering     *c,
                      const RlInterpretation *in,
-                     double                  silhouette)
+                     const Silhouette       *silhouette)
 {
   printf ("%s, k = %u: %u regions × %u indicators", c->method, c->k, c->n, c->d);
   if (frame->year != RL_YEAR_NONE)
     printf (", %d", frame->year);
-  printf ("\ninertia %.6g, f_k %.6g, silhouette %.4f", c->inertia, c->f_k, silhouette);
+  printf ("\ninertia %.6g, f_k %.6g, silhouette %.4f", c->inertia, c->f_k, silhouette->mean);
+  if (silhouette->n_sample > 0)
+    printf (" (on a sample of %u of the %u regions drawn with seed %" G_GUINT64_FORMAT ")",
+            silhouette->n_sample, c->n, silhouette->seed);
   if (c->n_empty > 0)
     printf (", %u empty clusters", c->n_empty);
   if (!isnan (c->bic))
@@ -286,7 +295,7 @@ rl_cli_cluster (int    argc,
   g_autoptr(RlFrame) frame = NULL;
   g_autoptr(RlClustering) c = NULL;
   g_autoptr(RlInterpretation) in = NULL;
-  double silhouette = NAN;
+  Silhouette silhouette = { NAN, 0, 0 };
   int status = 0;
 
   cluster_args_init (&args);
@@ -308,12 +317,14 @@ rl_cli_cluster (int    argc,
         status = rl_cli_fail (g_steal_pointer (&error));
       else
         {
+          silhouette.seed = spec.seed;
           if (c->k >= 2 && c->k < c->n)
-            rl_silhouette (frame->X, c->labels, c->k, &silhouette, NULL, NULL, NULL);
+            rl_silhouette_sampled (frame->X, c->labels, c->k, RL_LIMIT_SILHOUETTE_EXACT,
+                                   spec.seed, &silhouette.mean, &silhouette.n_sample, NULL, NULL);
           if (args.common.json)
-            print_cluster_json (frame, c, in, silhouette);
+            print_cluster_json (frame, c, in, &silhouette);
           else
-            print_cluster_table (frame, c, in, silhouette);
+            print_cluster_table (frame, c, in, &silhouette);
         }
     }
   cluster_args_clear (&args);

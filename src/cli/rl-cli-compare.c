@@ -121,8 +121,6 @@ run (const char        *input,
   if (args->k_min < 1 || args->k_max < args->k_min)
     return rl_cli_failf ("compare: expected 1 ≤ --k-min ≤ --k-max, not %d and %d",
                          args->k_min, args->k_max);
-  if (args->iterations < 1 || args->population < 4)
-    return rl_cli_failf ("compare: --iterations must be ≥ 1 and --population ≥ 4");
   for (guint m = 0; m < n_methods; m++)
     {
       g_strstrip (names[m]);

@@ -9,6 +9,7 @@
 #include "rl-cli.h"
 #include "rl-error.h"
 #include "rl-grouping.h"
+#include "rl-limits.h"
 
 static int
 column_of (const RlFrame *frame,
@@ -50,18 +51,26 @@ read_labels (const char    *path,
   array = json_node_get_array (list);
   for (guint e = 0; e < json_array_get_length (array); e++)
     {
-      JsonObject *o = json_array_get_object_element (array, e);
-      const char *region = o ? json_object_get_string_member_with_default (o, "region", NULL) : NULL;
-      gint64 cluster = o ? json_object_get_int_member_with_default (o, "cluster", -1) : -1;
+      JsonNode *item = json_array_get_element (array, e);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (item) ? json_node_get_object (item) : NULL;
+      JsonNode *name = o ? json_object_get_member (o, "region") : NULL;
+      JsonNode *number = o ? json_object_get_member (o, "cluster") : NULL;
+      const char *region = name && JSON_NODE_HOLDS_VALUE (name)
+                           && json_node_get_value_type (name) == G_TYPE_STRING
+                           ? json_node_get_string (name) : NULL;
+      gint64 cluster = number && JSON_NODE_HOLDS_VALUE (number)
+                       && json_node_get_value_type (number) == G_TYPE_INT64
+                       ? json_node_get_int (number) : -1;
       guint i;
 
       for (i = 0; region != NULL && i < frame->n; i++)
         if (g_str_equal (frame->names[i], region) || g_str_equal (frame->codes[i], region))
           break;
-      if (region == NULL || cluster < 0)
+      if (region == NULL || cluster < 0 || cluster >= RL_LIMIT_K)
         {
           g_set_error (error, RL_ERROR, RL_ERROR_PARSE,
-                       "%s: label %u needs a “region” name and a “cluster” number ≥ 0", path, e + 1);
+                       "%s: label %u needs a “region” name and a “cluster” number from 0 to %u "
+                       "(the cap RL_LIMIT_K in rl-limits.h)", path, e + 1, RL_LIMIT_K - 1);
           return NULL;
         }
       if (i == frame->n)
@@ -141,6 +150,13 @@ make_grouping (const RlFrame *frame,
   rl_grouping_options_init (&options);
   if (scheme != NULL && (breaks = rl_grouping_options_parse (&options, scheme, error)) == NULL)
     return NULL;
+  if (options.k > RL_LIMIT_K)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "--scheme %s: %u groups are out of range: "
+                   "expected a number of groups from 1 to %u (the cap RL_LIMIT_K in rl-limits.h)",
+                   scheme, options.k, RL_LIMIT_K);
+      return NULL;
+    }
   if (by_labels != NULL)
     {
       guint k = 0;
@@ -166,7 +182,7 @@ int
 rl_cli_group (int    argc,
               char **argv)
 {
-  RlCliCommon common;
+  g_auto(RlCliCommon) common = { 0 };
   g_autofree char *feature = NULL, *scheme = NULL, *by_labels = NULL, *by_feature = NULL;
   const GOptionEntry entries[] = {
     { "feature", 0, 0, G_OPTION_ARG_STRING, &feature, "Indicator to group (required)", "F" },
@@ -208,6 +224,5 @@ rl_cli_group (int    argc,
   else
     print_groups_table (grouping, feature);
   g_clear_pointer (&grouping, rl_grouping_free);
-  rl_cli_common_clear (&common);
   return status;
 }

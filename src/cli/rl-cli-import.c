@@ -83,6 +83,18 @@ load_derived (const ImportOptions *o,
 }
 
 static void
+add_strings (JsonBuilder     *b,
+             const char      *name,
+             const GPtrArray *strings)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (b, strings->pdata[i]);
+  json_builder_end_array (b);
+}
+
+static void
 print_report (const RlImportReport *report,
               const RlPanel        *panel,
               const char           *output)
@@ -112,18 +124,34 @@ print_json (const RlImportReport *report,
   rl_json_member_int (b, "values", rl_panel_count_values (panel));
   rl_json_member_int (b, "aggregate_rows", report->n_aggregate_rows);
   rl_json_member_int (b, "ignored_rows", report->n_ignored_rows);
-  json_builder_set_member_name (b, "read");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < report->lines->len; i++)
-    json_builder_add_string_value (b, report->lines->pdata[i]);
-  json_builder_end_array (b);
-  json_builder_set_member_name (b, "notes");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < report->notes->len; i++)
-    json_builder_add_string_value (b, report->notes->pdata[i]);
-  json_builder_end_array (b);
+  add_strings (b, "read", report->lines);
+  add_strings (b, "notes", report->notes);
   json_builder_end_object (b);
   rl_json_print (b);
+}
+
+/* A failed import: every conflict on stderr, and with --json a document
+ * with the error, the conflicts and the notes. */
+static int
+print_failure (const ImportOptions  *o,
+               const RlImportReport *report,
+               GError               *error)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  for (guint i = 0; i < report->conflicts->len; i++)
+    fprintf (stderr, "conflict: %s\n", (const char *) report->conflicts->pdata[i]);
+  if (o->json)
+    {
+      json_builder_begin_object (b);
+      rl_json_member_string (b, "output", o->output);
+      rl_json_member_string (b, "error", error->message);
+      add_strings (b, "conflicts", report->conflicts);
+      add_strings (b, "notes", report->notes);
+      json_builder_end_object (b);
+      rl_json_print (b);
+    }
+  return rl_cli_fail (error);
 }
 
 static int
@@ -147,7 +175,9 @@ run_import (const ImportOptions *o,
     return rl_cli_fail (g_steal_pointer (&error));
   panel = rl_import_files (recipes, derived, gazetteer, files, report, NULL, NULL, NULL, &error);
   /* Nothing is written unless the whole import succeeded. */
-  if (panel == NULL || !rl_panel_save (panel, o->output, &error))
+  if (panel == NULL)
+    return print_failure (o, report, g_steal_pointer (&error));
+  if (!rl_panel_save (panel, o->output, &error))
     return rl_cli_fail (g_steal_pointer (&error));
   if (o->json)
     print_json (report, panel, o->output);

@@ -105,8 +105,6 @@ rl_cli_pca (int    argc,
   if (!rl_cli_parse (&argc, &argv, "pca", "INPUT", "Principal components of the chosen indicators.",
                      &common, entries, 1))
     status = RL_CLI_EXIT_USAGE;
-  else if (components < 0)
-    status = rl_cli_failf ("pca: --components must be ≥ 0");
   else if ((frame = rl_cli_load_frame (argv[1], &common, &error)) == NULL
            || (pca = rl_pca (frame->X, (guint) components, &error)) == NULL)
     status = rl_cli_fail (g_steal_pointer (&error));

@@ -78,10 +78,9 @@ parse_method (const PlotArgs *args,
         return FALSE;
       spec->linkage = linkage;
     }
-  if (args->k < 1 || args->n_init < 1 || args->iterations < 1 || args->population < 4)
+  if (args->k < 1)
     {
-      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
-                   "--k, --n-init and --iterations must be ≥ 1, --population ≥ 4");
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "--k must be ≥ 1");
       return FALSE;
     }
   spec->k = args->k;
@@ -133,11 +132,6 @@ make_spec (const RlPanel  *panel,
   spec->with_select_k = kind == RL_CHART_KIND_ELBOW || kind == RL_CHART_KIND_GROWTH;
   spec->with_bic_curves = kind == RL_CHART_KIND_BIC;
   spec->with_history = FALSE;
-  if (args->uncertainty < 0)
-    {
-      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "--uncertainty must be ≥ 0");
-      return FALSE;
-    }
   spec->uncertainty_runs = kind == RL_CHART_KIND_RATING ? (guint) args->uncertainty : 0;
   return TRUE;
 }
@@ -199,11 +193,6 @@ make_request (const RlPanel  *panel,
                    "--classes: “%s” is not quantile, equal or jenks", args->classes);
       return FALSE;
     }
-  if (args->n_classes < 1 || args->n_classes > 12)
-    {
-      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "--n-classes must be from 1 to 12");
-      return FALSE;
-    }
   request->n_classes = (guint) args->n_classes;
   if (request->kind != RL_CHART_KIND_MAP)
     return TRUE;
@@ -227,9 +216,6 @@ check_output (const PlotArgs *args,
                            && g_ascii_strcasecmp (dot, ".pdf") != 0))
     g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
                  "-o %s: the file name must end in .png, .svg or .pdf", args->output);
-  else if (args->width < 50 || args->height < 50 || args->width > 20000 || args->height > 20000)
-    g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
-                 "--width and --height must be from 50 to 20000 pixels");
   else
     return TRUE;
   return FALSE;
@@ -303,8 +289,7 @@ rl_cli_plot (int    argc,
   int status = 0;
 
   rl_cli_common_init (&args.common, "z");
-  g_free (args.common.missing);
-  args.common.missing = g_strdup ("median");
+  args.common.default_missing = "median";
   if (!rl_cli_parse (&argc, &argv, "plot", "INPUT", "Draw a chart of an analysis to PNG, SVG or PDF.",
                      &args.common, entries, 1))
     status = RL_CLI_EXIT_USAGE;

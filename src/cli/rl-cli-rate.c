@@ -378,10 +378,6 @@ run_command (const char  *command,
   guint size = 0;
 
   common->scale = g_strdup ("none");
-  if (args->top <= 0)
-    return rl_cli_failf ("%s: --top must be at least 1", command);
-  if (args->uncertainty < 0)
-    return rl_cli_failf ("%s: --uncertainty must be a number of runs ≥ 1", command);
   if ((panel = rl_cli_load_panel (input, &error)) == NULL
       || !rl_cli_apply_preset (args->preset, common, &args->polarity, &error)
       || !choose_features (panel, args, common, &error)

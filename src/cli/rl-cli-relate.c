@@ -83,7 +83,7 @@ int
 rl_cli_relate (int    argc,
                char **argv)
 {
-  RlCliCommon common;
+  g_auto(RlCliCommon) common = { 0 };
   g_autofree char *target = NULL;
   gboolean pooled = FALSE;
   const GOptionEntry entries[] = {
@@ -144,6 +144,5 @@ rl_cli_relate (int    argc,
     print_json (rel, years);
   else
     print_table (rel, years);
-  rl_cli_common_clear (&common);
   return status;
 }

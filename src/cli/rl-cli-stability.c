@@ -60,10 +60,9 @@ make_spec (const StabilityArgs *args,
         return FALSE;
       spec->covariance = covariance;
     }
-  if (args->k < 1 || args->n_init < 1 || args->runs < 1 || args->bootstrap < 0)
+  if (args->k < 1)
     {
-      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "--k, --n-init and --runs must be ≥ 1, "
-                   "--bootstrap ≥ 0");
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "--k: give the number of clusters");
       return FALSE;
     }
   spec->n_init = args->n_init;

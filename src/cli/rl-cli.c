@@ -10,6 +10,45 @@
 
 #include "rl-analysis.h"
 #include "rl-error.h"
+#include "rl-limits.h"
+
+/* The range of a whole-number option, the same in every command; @cap names
+ * the rl-limits.h cap that bounds it (NULL when the range is the option's own). */
+typedef struct
+{
+  const char *name;
+  gint64      min;
+  gint64      max;
+  const char *cap;
+  const char *what;
+} OptionRange;
+
+/* Zero where the help says so means "not given" or "the default". The years
+ * (--year, --from, --to) are checked against the panel instead. */
+static const OptionRange option_ranges[] = {
+  { "k", 0, RL_LIMIT_K, "RL_LIMIT_K", "a number of clusters" },
+  { "k-min", 1, RL_LIMIT_K, "RL_LIMIT_K", "a number of clusters" },
+  { "k-max", 1, RL_LIMIT_K, "RL_LIMIT_K", "a number of clusters" },
+  { "watch", 0, RL_LIMIT_K, "RL_LIMIT_K", "a number of clusters" },
+  { "n-init", 1, RL_LIMIT_RESTARTS, "RL_LIMIT_RESTARTS", "a number of restarts" },
+  { "max-iter", 0, RL_LIMIT_ITERATIONS, "RL_LIMIT_ITERATIONS", "a number of iterations" },
+  { "iterations", 1, RL_LIMIT_ITERATIONS, "RL_LIMIT_ITERATIONS", "a number of iterations" },
+  { "population", 4, RL_LIMIT_POPULATION, "RL_LIMIT_POPULATION", "a population size" },
+  { "uncertainty", 0, RL_LIMIT_UNCERTAINTY, "RL_LIMIT_UNCERTAINTY",
+    "a number of Monte Carlo runs" },
+  { "runs", 1, RL_LIMIT_STABILITY_RUNS, "RL_LIMIT_STABILITY_RUNS", "a number of runs" },
+  { "bootstrap", 0, RL_LIMIT_STABILITY_RUNS, "RL_LIMIT_STABILITY_RUNS",
+    "a number of bootstrap samples" },
+  /* no more regions than a sheet has rows, no more indicators than columns */
+  { "top", 1, RL_LIMIT_SHEET_ROWS, "RL_LIMIT_SHEET_ROWS", "a number of regions" },
+  { "components", 0, RL_LIMIT_SHEET_COLS, "RL_LIMIT_SHEET_COLS", "a number of components" },
+  { "n-classes", 1, 12, NULL, "a number of classes" },
+  { "width", 50, 20000, NULL, "a size in pixels" },
+  { "height", 50, 20000, NULL, "a size in pixels" },
+  { "year", G_MININT, G_MAXINT, NULL, NULL },
+  { "from", G_MININT, G_MAXINT, NULL, NULL },
+  { "to", G_MININT, G_MAXINT, NULL, NULL },
+};
 
 void
 rl_cli_common_init (RlCliCommon *common,
@@ -17,9 +56,9 @@ rl_cli_common_init (RlCliCommon *common,
 {
   *common = (RlCliCommon) {
     .year = 0,
-    .scale = g_strdup (default_scale),
-    .missing = g_strdup ("drop"),
     .seed = 0,
+    .default_scale = default_scale,
+    .default_missing = "drop",
   };
 }
 
@@ -52,6 +91,46 @@ rl_cli_fail (GError *error)
 
   g_clear_error (&error);
   return status;
+}
+
+static const OptionRange *
+find_range (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (option_ranges); i++)
+    if (g_str_equal (option_ranges[i].name, name))
+      return &option_ranges[i];
+  return NULL;
+}
+
+gboolean
+rl_cli_check_ranges (const char         *command,
+                     const GOptionEntry *entries,
+                     GError            **error)
+{
+  for (const GOptionEntry *e = entries; e != NULL && e->long_name != NULL; e++)
+    {
+      const OptionRange *range;
+      int value;
+
+      if (e->arg != G_OPTION_ARG_INT || e->arg_data == NULL)
+        continue;
+      range = find_range (e->long_name);
+      if (range == NULL)
+        {
+          g_critical ("%s: --%s has no range in rl-cli.c", command, e->long_name);
+          continue;
+        }
+      value = *(const int *) e->arg_data;
+      if (value >= range->min && value <= range->max)
+        continue;
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "%s: --%s %d is out of range: expected %s from %" G_GINT64_FORMAT " to %"
+                   G_GINT64_FORMAT "%s%s%s", command, e->long_name, value, range->what,
+                   range->min, range->max, range->cap ? " (the cap " : "",
+                   range->cap ? range->cap : "", range->cap ? " in rl-limits.h)" : "");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -96,6 +175,16 @@ rl_cli_parse (int                 *argc,
   if ((n_args >= 0 && *argc - 1 != n_args) || (n_args < 0 && *argc < 2))
     {
       rl_cli_failf ("%s: expected %s (see “regionlab-cli %s --help”)", command, args_help, command);
+      return FALSE;
+    }
+  if (common != NULL && common->scale == NULL)
+    common->scale = g_strdup (common->default_scale);
+  if (common != NULL && common->missing == NULL)
+    common->missing = g_strdup (common->default_missing);
+  if (!rl_cli_check_ranges (command, entries, &error)
+      || (common != NULL && !rl_cli_check_ranges (command, common_entries, &error)))
+    {
+      rl_cli_fail (g_steal_pointer (&error));
       return FALSE;
     }
   return TRUE;

@@ -27,6 +27,10 @@ typedef struct
   gboolean  log;
   gint64    seed;
   gboolean  json;
+  /* What scale and missing become when no option sets them (GOption frees no
+   * default it overwrites, so none is allocated before parsing). */
+  const char *default_scale;
+  const char *default_missing;
 } RlCliCommon;
 
 typedef int (*RlCliCommandFunc) (int    argc,
@@ -34,8 +38,9 @@ typedef int (*RlCliCommandFunc) (int    argc,
 
 /* Parses argv with the common entries (when @common is not NULL) and
  * @entries; exactly @n_args positional arguments remain in argv[1..] unless
- * @n_args is −1 (any number ≥ 1). Prints a message and returns FALSE on
- * error. */
+ * @n_args is −1 (any number ≥ 1). Every whole-number option is checked
+ * against its range (rl_cli_check_ranges()). Prints a message and returns
+ * FALSE on error. */
 gboolean     rl_cli_parse          (int          *argc,
                                     char       ***argv,
                                     const char   *command,
@@ -44,8 +49,15 @@ gboolean     rl_cli_parse          (int          *argc,
                                     RlCliCommon  *common,
                                     const GOptionEntry *entries,
                                     int           n_args);
+/* Sets the defaults: @default_scale (may be NULL) and missing = drop. */
 void         rl_cli_common_init    (RlCliCommon  *common,
                                     const char   *default_scale);
+/* Checks the value of every G_OPTION_ARG_INT entry of @entries against the
+ * range its name has in every command (rl-cli.c, from the caps of
+ * rl-limits.h); the error names the option, its range and the cap. */
+gboolean     rl_cli_check_ranges   (const char   *command,
+                                    const GOptionEntry *entries,
+                                    GError      **error);
 void         rl_cli_common_clear   (RlCliCommon  *common);
 
 /* Loads INPUT (a panel or a wide CSV) and builds the frame the common
@@ -95,6 +107,8 @@ void         rl_json_member_matrix (JsonBuilder  *builder,
                                     const char   *name,
                                     const gsl_matrix *matrix);
 void         rl_json_print         (JsonBuilder  *builder);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RlCliCommon, rl_cli_common_clear)
 
 /* Commands, one file each. */
 int rl_cli_cluster  (int argc, char **argv);

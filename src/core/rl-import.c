@@ -20,6 +20,15 @@ typedef struct
   int                     year;
 } Key;
 
+/* Where a value was read: a file and sheet (an index into RlImport's
+ * sources), a row and a column. */
+typedef struct
+{
+  guint source;
+  guint row;
+  guint col;
+} Place;
+
 /* The values read for one key: slot 0 for a year, 1–12 for months. */
 typedef struct
 {
@@ -27,7 +36,12 @@ typedef struct
   const RlRecipe *recipe;
   double          v[13];
   guint8          n[13];
+  Place           first;   /* of the first value of slot 0 */
+  Place          *months;  /* 13, of the first value of each month; only for months */
 } Acc;
+
+/* Conflicts listed in the error message; the report holds them all. */
+#define MAX_CONFLICTS_SHOWN 10
 
 struct _RlImport
 {
@@ -36,6 +50,11 @@ struct _RlImport
   GPtrArray         *indicators;  /* const RlRecipeIndicator *, in order of first use */
   GHashTable        *indicator_index; /* id → index + 1 */
   GHashTable        *seen;        /* entries a file named, cleared per workbook */
+  GPtrArray         *source_files;  /* the file of each source of a Place */
+  GPtrArray         *source_sheets; /* its sheet */
+  GPtrArray         *conflicts;   /* different values for one key, as messages */
+  guint64            n_put;       /* values read */
+  guint              n_seen;      /* entries named by the workbooks of the current file */
 };
 
 static guint
@@ -55,16 +74,26 @@ key_equal (gconstpointer a,
   return x->region == y->region && x->indicator == y->indicator && x->year == y->year;
 }
 
+static void
+acc_free (Acc *acc)
+{
+  g_free (acc->months);
+  g_free (acc);
+}
+
 RlImport *
 rl_import_new (const RlGazetteer *gazetteer)
 {
   RlImport *self = g_new0 (RlImport, 1);
 
   self->gazetteer = gazetteer;
-  self->values = g_hash_table_new_full (key_hash, key_equal, NULL, g_free);
+  self->values = g_hash_table_new_full (key_hash, key_equal, NULL, (GDestroyNotify) acc_free);
   self->indicators = g_ptr_array_new ();
   self->indicator_index = g_hash_table_new (g_str_hash, g_str_equal);
   self->seen = g_hash_table_new (NULL, NULL);
+  self->source_files = g_ptr_array_new_with_free_func (g_free);
+  self->source_sheets = g_ptr_array_new_with_free_func (g_free);
+  self->conflicts = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -77,6 +106,9 @@ rl_import_free (RlImport *self)
   g_ptr_array_unref (self->indicators);
   g_hash_table_unref (self->indicator_index);
   g_hash_table_unref (self->seen);
+  g_ptr_array_unref (self->source_files);
+  g_ptr_array_unref (self->source_sheets);
+  g_ptr_array_unref (self->conflicts);
   g_free (self);
 }
 
@@ -128,6 +160,77 @@ month_mismatch (const RlRecipe    *recipe,
   return TRUE;
 }
 
+/* The Place of @place; the file and sheet are kept once (the last one is
+ * looked at first: values come sheet by sheet). */
+static Place
+place_of (RlImport          *self,
+          const RlCellPlace *place)
+{
+  guint n = self->source_files->len;
+  Place p = { n, place->row, place->col };
+
+  for (guint i = n; i-- > 0 && i + 8 >= n;)
+    if (g_str_equal (self->source_files->pdata[i], place->file)
+        && g_str_equal (self->source_sheets->pdata[i], place->sheet))
+      {
+        p.source = i;
+        return p;
+      }
+  g_ptr_array_add (self->source_files, g_strdup (place->file));
+  g_ptr_array_add (self->source_sheets, g_strdup (place->sheet));
+  return p;
+}
+
+static char *
+place_format (const RlImport *self,
+              const Place    *p)
+{
+  RlCellPlace place = { self->source_files->pdata[p->source],
+                        self->source_sheets->pdata[p->source], p->row, p->col };
+
+  return rl_cell_place_format (&place);
+}
+
+static void
+remember_place (RlImport          *self,
+                Acc               *acc,
+                int                month,
+                const RlCellPlace *place)
+{
+  Place p = place_of (self, place);
+
+  if (month == 0)
+    {
+      acc->first = p;
+      return;
+    }
+  if (acc->months == NULL)
+    acc->months = g_new0 (Place, 13);
+  acc->months[month] = p;
+}
+
+/* A second, different value for a key the recipe keeps one value of. */
+static void
+add_conflict (RlImport               *self,
+              const Acc              *acc,
+              const RlGazetteerEntry *region,
+              const char             *indicator,
+              int                     month,
+              double                  value,
+              const RlCellPlace      *place)
+{
+  Place second = place_of (self, place);
+  g_autofree char *at_first = place_format (self, month == 0 ? &acc->first : &acc->months[month]);
+  g_autofree char *at_second = place_format (self, &second);
+  g_autofree char *when = month == 0 ? g_strdup_printf ("%d", acc->key.year)
+                                     : g_strdup_printf ("%d, month %d", acc->key.year, month);
+
+  g_ptr_array_add (self->conflicts,
+                   g_strdup_printf ("%s (%s), %s, %s: a second value %.15g at %s after %.15g at %s",
+                                    region->name, region->code, indicator, when, value,
+                                    at_second, acc->v[month], at_first));
+}
+
 gboolean
 rl_import_put (RlImport                *self,
                const RlRecipe          *recipe,
@@ -141,7 +244,6 @@ rl_import_put (RlImport                *self,
 {
   Key key = { region, indicator_index (self, indicator), year };
   Acc *acc = g_hash_table_lookup (self->values, &key);
-  g_autofree char *where = NULL;
 
   if (month_mismatch (recipe, month, place, error))
     return FALSE;
@@ -152,16 +254,15 @@ rl_import_put (RlImport                *self,
       acc->recipe = recipe;
       g_hash_table_insert (self->values, &acc->key, acc);
     }
+  self->n_put++;
   if (acc->n[month] > 0 && recipe->combine == RL_COMBINE_UNIQUE && acc->v[month] != value)
     {
-      where = rl_cell_place_format (place);
-      g_set_error (error, RL_ERROR, RL_ERROR_PARSE,
-                   "%s: a second value for %s (%s), %s, %d: %.15g after %.15g; the recipe %s "
-                   "keeps one value per region and year (\"combine\": \"unique\")", where,
-                   region->name, region->code, indicator->id, year, value, acc->v[month],
-                   recipe->path);
-      return FALSE;
+      /* never a value chosen in silence: every conflict is listed, and the import fails */
+      add_conflict (self, acc, region, indicator->id, month, value, place);
+      return TRUE;
     }
+  if (acc->n[month] == 0)
+    remember_place (self, acc, month, place);
   if (acc->n[month] == 0 || recipe->combine == RL_COMBINE_SUM)
     acc->v[month] = acc->n[month] == 0 ? value : acc->v[month] + value;
   acc->n[month] = MIN (acc->n[month] + 1, 255);
@@ -228,6 +329,7 @@ rl_import_add_workbook (RlImport       *self,
   g_hash_table_remove_all (self->seen);
   if (!rl_recipe_read (recipe, wb, file_label, self, report, error))
     return FALSE;
+  self->n_seen += g_hash_table_size (self->seen);
   note_composites (self, file_label, report);
   return TRUE;
 }
@@ -299,16 +401,51 @@ count_incomplete (GHashTable *incomplete,
   g_hash_table_insert (incomplete, (gpointer) label, GUINT_TO_POINTER (n + 1));
 }
 
+/* Different values for one region, indicator and year are an error that
+ * lists them all: a value chosen first or last would go on unseen into every
+ * analysis of the panel. */
+static gboolean
+check_conflicts (RlImport       *self,
+                 RlImportReport *report,
+                 GError        **error)
+{
+  g_autoptr(GString) text = NULL;
+  guint n = self->conflicts->len;
+
+  if (n == 0)
+    return TRUE;
+  text = g_string_new (NULL);
+  g_string_printf (text, "%u conflicting value%s: the same region, indicator and year with "
+                   "different values, where the recipe keeps one (\"combine\": \"unique\"); "
+                   "correct the file or narrow the recipe (\"filter\", \"regions.ignore\"), "
+                   "nothing was imported: ", n, n == 1 ? "" : "s");
+  for (guint i = 0; i < MIN (n, MAX_CONFLICTS_SHOWN); i++)
+    g_string_append_printf (text, "%s%s", i ? "; " : "", (char *) self->conflicts->pdata[i]);
+  if (n > MAX_CONFLICTS_SHOWN)
+    g_string_append_printf (text, "; and %u more (the import report lists them all)",
+                            n - MAX_CONFLICTS_SHOWN);
+  for (guint i = 0; report != NULL && i < n; i++)
+    g_ptr_array_add (report->conflicts, g_strdup (self->conflicts->pdata[i]));
+  g_set_error_literal (error, RL_ERROR, RL_ERROR_PARSE, text->str);
+  return FALSE;
+}
+
 RlPanel *
 rl_import_finish (RlImport       *self,
                   RlImportReport *report,
                   GError        **error)
 {
-  g_autoptr(RlPanel) panel = rl_panel_new ();
-  g_autoptr(GHashTable) regions = add_regions (self, panel);
-  g_autoptr(GHashTable) incomplete = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(RlPanel) panel = NULL;
+  g_autoptr(GHashTable) regions = NULL;
+  g_autoptr(GHashTable) incomplete = NULL;
   GHashTableIter iter;
   gpointer value;
+
+  if (!check_conflicts (self, report, error))
+    return NULL;
+  panel = rl_panel_new ();
+  regions = add_regions (self, panel);
+  incomplete = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint j = 0; j < self->indicators->len; j++)
     {
@@ -389,34 +526,122 @@ rl_recipe_apply (const RlRecipe    *recipe,
   return read != NULL && merge_panel (panel, read);
 }
 
+/* What became of one file of an import. */
+typedef enum
+{
+  FILE_FAILED,
+  FILE_READ,      /* read by a recipe, or recognised and not read (its recipe's "skip") */
+  FILE_SKIPPED,   /* not a table, and no recipe names it: a README beside the files */
+} FileOutcome;
+
+/* Whether @path is named as a table a reader opens (the statistics office's
+ * CSV, XLS, XLSX, ODS). */
 static gboolean
+named_as_table (const char *path)
+{
+  static const char *const suffixes[] = { ".csv", ".tsv", ".xls", ".xlsx", ".xlsm", ".ods" };
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+workbook_is_empty (RlWorkbook *wb)
+{
+  for (guint s = 0; s < rl_workbook_n_sheets (wb); s++)
+    if (rl_sheet_n_cells (rl_workbook_get_sheet (wb, s)) > 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Why a file read by a recipe gave no value, or NULL when it gave some. */
+static char *
+why_nothing (const RlImport *import,
+             RlWorkbook     *wb,
+             const char     *file,
+             guint64         n_before)
+{
+  if (import->n_put > n_before)
+    return NULL;
+  if (workbook_is_empty (wb))
+    return g_strdup_printf ("%s: the file is empty", file);
+  if (import->n_seen == 0)
+    return g_strdup_printf ("%s: no row names a region where its recipe looks for them", file);
+  return g_strdup_printf ("%s: no cell of its regions' rows holds a number (all empty or marked "
+                          "missing)", file);
+}
+
+static FileOutcome
 import_file (RlImport          *import,
              GPtrArray         *recipes,
              const char        *file,
              RlImportReport    *report,
+             GPtrArray         *empty,
              GError           **error)
 {
   g_autoptr(RlWorkbook) wb = NULL;
-  guint n_fits = 0;
+  guint n_fits = 0, n_read = 0;
+  guint64 n_before = import->n_put;
+  char *nothing;
 
   for (guint i = 0; i < recipes->len; i++)
-    n_fits += rl_recipe_fits_file (recipes->pdata[i], file);
+    if (rl_recipe_fits_file (recipes->pdata[i], file))
+      {
+        n_fits++;
+        n_read += ((const RlRecipe *) recipes->pdata[i])->skip == NULL;
+      }
+  if (n_fits == 0 && !named_as_table (file))
+    {
+      rl_import_report_note (report, "%s: skipped: not a table, and no recipe names it", file);
+      return FILE_SKIPPED;
+    }
   if (n_fits == 0)
     {
       g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
                    "%s: no recipe fits this file name (recipes read the statistics "
                    "office's files under their published names; give a recipe for others)",
                    file);
-      return FALSE;
+      return FILE_FAILED;
     }
   wb = rl_workbook_open (file, error);
   if (wb == NULL)
-    return FALSE;
+    return FILE_FAILED;
+  import->n_seen = 0;
   for (guint i = 0; i < recipes->len; i++)
     if (rl_recipe_fits_file (recipes->pdata[i], file)
         && !rl_import_add_workbook (import, recipes->pdata[i], wb, file, report, error))
+      return FILE_FAILED;
+  if (n_read > 0 && (nothing = why_nothing (import, wb, file, n_before)) != NULL)
+    g_ptr_array_add (empty, nothing);
+  return FILE_READ;
+}
+
+/* Files that gave no value make the whole import fail: an empty or broken
+ * file saved under a published name must not replace a panel. */
+static gboolean
+check_empty (const RlImport *import,
+             GPtrArray      *empty,
+             GError        **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (empty->len == 0 && import->n_put > 0)
+    return TRUE;
+  if (empty->len == 0)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "the import gave no values: no file was read by a recipe");
       return FALSE;
-  return TRUE;
+    }
+  g_string_printf (text, "no values from %u file%s, so nothing was imported: ", empty->len,
+                   empty->len == 1 ? "" : "s");
+  for (guint i = 0; i < empty->len; i++)
+    g_string_append_printf (text, "%s%s", i ? "; " : "", (char *) empty->pdata[i]);
+  g_set_error_literal (error, RL_ERROR, RL_ERROR_INVALID, text->str);
+  return FALSE;
 }
 
 RlPanel *
@@ -432,21 +657,27 @@ rl_import_files (GPtrArray          *recipes,
 {
   g_autoptr(RlImport) import = rl_import_new (gazetteer);
   g_autoptr(RlPanel) panel = NULL;
+  g_autoptr(GPtrArray) empty = g_ptr_array_new_with_free_func (g_free);
   guint n = files != NULL ? g_strv_length ((char **) files) : 0;
 
   for (guint i = 0; i < n; i++)
     {
+      FileOutcome outcome;
+
       if (g_cancellable_is_cancelled (cancellable))
         {
           g_set_error (error, RL_ERROR, RL_ERROR_CANCELLED, "the import was cancelled");
           return NULL;
         }
-      if (!import_file (import, recipes, files[i], report, error))
+      outcome = import_file (import, recipes, files[i], report, empty, error);
+      if (outcome == FILE_FAILED)
         return NULL;
-      if (report != NULL)
+      if (report != NULL && outcome == FILE_READ)
         report->n_files++;
       rl_progress_report (progress, progress_data, (i + 1.0) / (n + 1.0));
     }
+  if (!check_empty (import, empty, error))
+    return NULL;
   panel = rl_import_finish (import, report, error);
   if (panel == NULL)
     return NULL;

@@ -34,7 +34,8 @@ gboolean  rl_import_add_workbook  (RlImport          *self,
 /* The panel: regions in gazetteer order, indicators in the order their
  * recipes were first used; each (region, indicator, year) made from the
  * values read as the recipe's period and combine rules say. Notes go to
- * @report (may be NULL). */
+ * @report (may be NULL). Different values for one key where the recipe keeps
+ * one are an error naming both places of each; @report's conflicts list them. */
 RlPanel  *rl_import_finish        (RlImport          *self,
                                    RlImportReport    *report,
                                    GError           **error);
@@ -49,9 +50,13 @@ gboolean  rl_recipe_apply         (const RlRecipe    *recipe,
                                    GError           **error);
 
 /* Everything at once: each file is read with every recipe of @recipes
- * (RlRecipe) whose file patterns fit it; a file no recipe fits is an error.
- * Then @derived (may be NULL) adds the derived indicators. Returns a new
- * panel, or NULL and an error naming the file, sheet, row and column. */
+ * (RlRecipe) whose file patterns fit it. A table (CSV, TSV, XLS, XLSX, XLSM,
+ * ODS by its name) no recipe fits is an error; any other file no recipe
+ * names (a README) is skipped with a note in @report. A file a recipe reads
+ * that gives no value, different values for one region, indicator and year
+ * (listed in @report's conflicts) and an import without any value are
+ * errors. Then @derived (may be NULL) adds the derived indicators. Returns a
+ * new panel, or NULL and an error naming the file, sheet, row and column. */
 RlPanel  *rl_import_files         (GPtrArray         *recipes,
                                    const RlDeriveList *derived,
                                    const RlGazetteer *gazetteer,

@@ -121,6 +121,7 @@ read_period (RlRecipe   *self,
   g_autofree char *inner = g_strconcat (where, ".period", NULL);
   g_autofree char *months = NULL;
   JsonObject *period;
+  JsonNode *complete;
 
   self->period = RL_PERIOD_YEAR;
   self->period_complete = TRUE;
@@ -132,8 +133,14 @@ read_period (RlRecipe   *self,
   if (!rl_json_get_string (period, "months", TRUE, inner, &months, error)
       || !rl_json_get_uint (period, "month", 1, 12, inner, &self->period_month, error))
     return FALSE;
-  if (json_object_has_member (period, "complete"))
-    self->period_complete = json_object_get_boolean_member (period, "complete");
+  complete = json_object_get_member (period, "complete");
+  if (complete != NULL && !JSON_NODE_HOLDS_NULL (complete))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (complete)
+          || json_node_get_value_type (complete) != G_TYPE_BOOLEAN)
+        return fail_at (error, inner, "complete", "expected true or false");
+      self->period_complete = json_node_get_boolean (complete);
+    }
   if (g_str_equal (months, "sum"))
     self->period = RL_PERIOD_SUM;
   else if (g_str_equal (months, "mean"))
@@ -450,6 +457,7 @@ rl_import_report_new (void)
 
   self->lines = g_ptr_array_new_with_free_func (g_free);
   self->notes = g_ptr_array_new_with_free_func (g_free);
+  self->conflicts = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -460,6 +468,7 @@ rl_import_report_free (RlImportReport *self)
     return;
   g_ptr_array_unref (self->lines);
   g_ptr_array_unref (self->notes);
+  g_ptr_array_unref (self->conflicts);
   g_free (self);
 }
 

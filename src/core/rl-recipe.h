@@ -63,6 +63,7 @@ typedef struct
   guint      n_ignored_rows;    /* rows the recipes list as not regions */
   GPtrArray *lines;             /* "file: what was read" */
   GPtrArray *notes;             /* composite subjects given only whole, incomplete years … */
+  GPtrArray *conflicts;         /* "region, indicator, year: v1 at place 1 and v2 at place 2" */
 } RlImportReport;
 
 RlRecipe                *rl_recipe_load          (const char      *path,

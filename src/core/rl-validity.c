@@ -16,12 +16,14 @@
 #include "rl-validity.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <gsl/gsl_math.h>
 #include "rl-alloc-private.h"
 #include "rl-error.h"
 #include "rl-input-check.h"
 #include "rl-lanes-private.h"
+#include "rl-rng.h"
 
 #define N_PARTS      2
 #define MIN_THREADED 1024
@@ -39,6 +41,15 @@ typedef struct
   double       *xi;          /* d: the row i */
   GCancellable *cancellable;
 } Part;
+
+static int
+compare_uint (const void *a,
+              const void *b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
 
 static gboolean
 check_partition (const gsl_matrix *X,
@@ -348,6 +359,66 @@ row_distance (const gsl_matrix *A,
 {
   return sqrt (rl_distance2 (gsl_matrix_const_ptr (A, a, 0), gsl_matrix_const_ptr (B, b, 0),
                              A->size2));
+}
+
+/* @m of the @n rows, drawn without replacement (the first @m steps of a
+ * Fisher–Yates shuffle), in increasing order. */
+static guint *
+draw_sample (gsize   n,
+             guint   m,
+             guint64 seed)
+{
+  g_autoptr(gsl_rng) rng = rl_rng_new (seed);
+  guint *index = g_new (guint, n);
+
+  for (gsize i = 0; i < n; i++)
+    index[i] = (guint) i;
+  for (guint i = 0; i < m; i++)
+    {
+      gsize j = i + gsl_rng_uniform_int (rng, n - i);
+      guint t = index[i];
+
+      index[i] = index[j];
+      index[j] = t;
+    }
+  qsort (index, m, sizeof (guint), compare_uint);
+  return index;
+}
+
+gboolean
+rl_silhouette_sampled (const gsl_matrix *X,
+                       const guint      *labels,
+                       guint             k,
+                       guint             max_exact,
+                       guint64           seed,
+                       double           *mean,
+                       guint            *n_sample,
+                       GCancellable     *cancellable,
+                       GError          **error)
+{
+  g_autoptr(gsl_matrix) Xs = NULL;
+  g_autofree guint *ls = NULL, *rows = NULL;
+
+  *n_sample = 0;
+  if (!rl_check_matrix (X, 1, "Silhouette", error)
+      || !rl_check_labels (labels, X->size1, k, "Silhouette", error))
+    return FALSE;
+  if (max_exact < 3 || X->size1 <= max_exact)
+    return rl_silhouette (X, labels, k, mean, NULL, cancellable, error);
+  rows = draw_sample (X->size1, max_exact, seed);
+  Xs = gsl_matrix_alloc (max_exact, X->size2);
+  ls = g_new (guint, max_exact);
+  for (guint i = 0; i < max_exact; i++)
+    {
+      gsl_vector_const_view row = gsl_matrix_const_row (X, rows[i]);
+
+      gsl_matrix_set_row (Xs, i, &row.vector);
+      ls[i] = labels[rows[i]];
+    }
+  if (!rl_silhouette (Xs, ls, k, mean, NULL, cancellable, error))
+    return FALSE;
+  *n_sample = max_exact;
+  return TRUE;
 }
 
 gboolean

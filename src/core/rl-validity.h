@@ -36,6 +36,22 @@ gboolean rl_silhouette (const gsl_matrix *X,
                         GCancellable     *cancellable,
                         GError          **error);
 
+/* The mean silhouette of a data set of any size: rl_silhouette() when @X has
+ * at most @max_exact rows (*@n_sample = 0); above, the mean silhouette of a
+ * sample of @max_exact rows drawn without replacement with @seed, scored
+ * among themselves (as sklearn.metrics.silhouette_score with sample_size),
+ * and *@n_sample = @max_exact. The same seed draws the same sample. The time
+ * is O(min(n, max_exact)² d); RL_LIMIT_SILHOUETTE_EXACT is the usual bound. */
+gboolean rl_silhouette_sampled (const gsl_matrix *X,
+                                const guint      *labels,
+                                guint             k,
+                                guint             max_exact,
+                                guint64           seed,
+                                double           *mean,
+                                guint            *n_sample,
+                                GCancellable     *cancellable,
+                                GError          **error);
+
 /* Calinski–Harabasz variance ratio, as sklearn.metrics.calinski_harabasz_score
  * (1 when every cluster is a single point or all within-cluster
  * dispersion is 0). */

@@ -61,6 +61,26 @@ assert len(d["eta"])==6' \
 "$CLI" cluster --method kmeans --k 5 --seed 7 --json "$tmp/aux.csv" > "$tmp/b.json"
 cmp -s "$tmp/a.json" "$tmp/b.json" || fail "cluster: same seed, same result"
 
+# Up to RL_LIMIT_SILHOUETTE_EXACT (10000) rows the silhouette is exact and the
+# output says nothing more; above, it is the silhouette of a seeded sample of
+# 10000 rows, and the output says so (the same seed, the same sample).
+check 'assert "silhouette_sample" not in d' cluster --method kmeans --k 4 --seed 1 "$tmp/aux.csv"
+python3 -c "
+import random
+random.seed(3)
+print('region,x,y')
+for i in range(12000):
+    c = i % 3
+    print('r%05d,%.4f,%.4f' % (i, 10 * c + random.gauss(0, 2), random.gauss(0, 2)))" > "$tmp/big.csv"
+check 'assert d["n"]==12000 and d["silhouette_sample"]==10000 and 0.2<d["silhouette"]<1' \
+  cluster --method kmeans --k 3 --seed 4 "$tmp/big.csv"
+cp "$tmp/out.json" "$tmp/big-a.json"
+"$CLI" cluster --method kmeans --k 3 --seed 4 --json "$tmp/big.csv" | cmp -s - "$tmp/big-a.json" ||
+  fail "cluster: the sampled silhouette is not the same for the same seed"
+"$CLI" cluster --method kmeans --k 3 --seed 4 "$tmp/big.csv" |
+  grep -q "silhouette 0\.[0-9]* (on a sample of 10000 of the 12000 regions drawn with seed 4)" ||
+  fail "cluster: the table does not say the silhouette is sampled"
+
 check 'rows=d["rows"]; assert [r["k"] for r in rows]==[2,3,4,5]
 for r in rows:
   for key in ("inertia","f_k","growth_ratio","silhouette","calinski_harabasz","davies_bouldin","bic","aic","log_likelihood"): assert key in r, key

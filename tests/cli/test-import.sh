@@ -33,6 +33,50 @@ status=0
 status=0
 "$CLI" import -o "$tmp/x.csv" "$tmp/none.csv" 2>/dev/null || status=$?
 [ "$status" -eq 2 ] || fail "a missing file: exit status $status"
+# An empty file saved under a recipe's file name gives no values: an error
+# naming the file and why, and the existing panel stays as it was.
+: > "$tmp/poverty_percent_by_regions_1992_2020.csv"
+status=0
+"$CLI" import -o "$tmp/old.csv" "$tmp/poverty_percent_by_regions_1992_2020.csv" 2> "$tmp/err" || status=$?
+[ "$status" -eq 2 ] || fail "an empty file: exit status $status"
+grep -q 'poverty_percent_by_regions_1992_2020.csv: the file is empty' "$tmp/err" ||
+  fail "the message does not say the file is empty: $(cat "$tmp/err")"
+[ "$(cat "$tmp/old.csv")" = "keep me" ] || fail "an empty import replaced the existing panel"
+[ "$(cat "$tmp/old.indicators.json")" = '{"keep": "me"}' ] || fail "an empty import replaced the sidecar"
+# Conflicting values for one region and year: every one on stderr and in the JSON, nothing written.
+cat > "$tmp/poverty_percent_by_regions_2001.csv" <<'CSV'
+region,year,poverty_percent
+Белгородская область,2001,12.5
+Белгородская область,2001,12.5
+Белгородская область,2001,13.5
+Брянская область,2001,10
+Брянская область,2001,11
+CSV
+status=0
+"$CLI" import --json -o "$tmp/old.csv" "$tmp/poverty_percent_by_regions_2001.csv" \
+  > "$tmp/conflicts.json" 2> "$tmp/err" || status=$?
+[ "$status" -eq 2 ] || fail "conflicting values: exit status $status"
+[ "$(grep -c '^conflict: ' "$tmp/err")" -eq 2 ] || fail "conflicts on stderr: $(cat "$tmp/err")"
+grep -q 'RU-BEL), poverty_percent, 2001: a second value 13.5 at .*row 4, column C after 12.5 at .*row 2, column C' \
+  "$tmp/err" || fail "the conflict names no rows and values: $(cat "$tmp/err")"
+python3 -c "
+import json, sys
+d = json.load(open('$tmp/conflicts.json'))
+assert len(d['conflicts']) == 2 and 'RU-BRY' in d['conflicts'][1] and 'conflicting' in d['error'], d" ||
+  fail "conflicts in the JSON"
+[ "$(cat "$tmp/old.csv")" = "keep me" ] || fail "an import with conflicts replaced the existing panel"
+# A README beside the files is skipped with a note; a table no recipe fits stays an error.
+printf '# what these files are\n' > "$tmp/README.md"
+status=0
+"$CLI" import -o "$tmp/new.csv" "$tmp/README.md" "$tmp/old.csv" 2> "$tmp/err" || status=$?
+[ "$status" -eq 2 ] && grep -q "old.csv: no recipe fits" "$tmp/err" ||
+  fail "a table no recipe fits was not an error: $(cat "$tmp/err")"
+printf 'region,year,poverty_percent\nБелгородская область,2000,12.5\n' > "$tmp/poverty_percent_by_regions_2002.csv"
+"$CLI" import -o "$tmp/new.csv" "$tmp/README.md" "$tmp/poverty_percent_by_regions_2002.csv" 2> "$tmp/err" ||
+  fail "a README beside the files: $(cat "$tmp/err")"
+grep -q "note: .*README.md: skipped: not a table, and no recipe names it" "$tmp/err" ||
+  fail "no note on the README: $(cat "$tmp/err")"
+grep -q "from 1 files" "$tmp/err" || fail "the README counted as a file read: $(cat "$tmp/err")"
 "$CLI" inspect "$tmp/poverty_percent_by_regions_2000.csv" | grep -q "	3	C	н/д н/д" ||
   fail "inspect shows no cell C3"
 

@@ -73,4 +73,21 @@ expect_fail "is not quantile, equal or jenks" plot --chart map --color-by indica
 expect_fail "geojson" plot --chart map --boundaries "$OUT/none.geojson" $S -o "$OUT/x.png" "$P"
 expect_fail "--method" plot --chart scatter --method magic $S -o "$OUT/x.png" "$P"
 [ ! -e "$OUT/x.png" ] || fail "a failed plot left a file"
+
+# A write that fails half way (here: past a file size limit, as on a full disk)
+# leaves the old file as it was, and no temporary beside it; the message names
+# the file. A missing folder is an error naming the file too.
+mkdir "$OUT/keep"
+for ext in png svg pdf; do
+  printf 'the old chart\n' > "$OUT/keep/chart.$ext"
+  status=0
+  (ulimit -f 4; trap '' XFSZ; "$CLI" plot --chart scatter $S -o "$OUT/keep/chart.$ext" "$P") \
+    2> "$OUT/err" || status=$?
+  [ "$status" -eq 2 ] || fail "a failed $ext write: exit status $status"
+  grep -q "Cannot write the chart to “$OUT/keep/chart.$ext”" "$OUT/err" ||
+    fail "the message names no file: $(cat "$OUT/err")"
+  [ "$(cat "$OUT/keep/chart.$ext")" = "the old chart" ] || fail "a failed $ext write changed the old file"
+done
+[ "$(ls "$OUT/keep" | wc -l)" -eq 3 ] || fail "a failed write left files: $(ls -a "$OUT/keep")"
+expect_fail "Cannot write the chart to “$OUT/none/x.png”" plot --chart scatter $S -o "$OUT/none/x.png" "$P"
 echo "plot: all checks passed"

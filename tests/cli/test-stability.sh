@@ -54,5 +54,5 @@ for r in d['rows']:
 
 expect_fail "k = 40 clusters is not possible with 17" stability --method kmeans --k 40 "$DATA/rating-wide.csv"
 expect_fail "--method" stability --method nope --k 2 "$DATA/rating-wide.csv"
-expect_fail "--runs must be" stability --method kmeans --k 2 --runs 0 "$DATA/rating-wide.csv"
+expect_fail "--runs 0 is out of range: expected a number of runs from 1 to 10000" stability --method kmeans --k 2 --runs 0 "$DATA/rating-wide.csv"
 echo "ok"

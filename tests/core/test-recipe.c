@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <math.h>
 
 #include "rl-error.h"
@@ -302,6 +303,82 @@ test_errors (Fixture      *f,
                        "Белгородская область,2\n", WIDE_RECIPE ("dup.csv"), dup_parts);
 }
 
+#define LONG_RECIPE \
+  "{\"id\": \"l\", \"files\": [\"long*.csv\"], \"layout\": \"long\", \"year_column\": \"B\"," \
+  " \"indicators\": [" INDICATOR (", \"value_column\": \"C\"") "]}"
+
+/* Rows that repeat a region and year: the same value again is harmless and
+ * silent; a different one is never chosen in silence: the import fails and
+ * names both values and both rows, for every conflict. */
+static void
+test_conflicts (Fixture      *f,
+                gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlImportReport) report = rl_import_report_new ();
+  g_autoptr(RlPanel) same = import_csv (f, "long-same.csv",
+    "region,year,x\nБелгородская область,2019,1\nБелгородская область,2019,1\n"
+    "Брянская область,2019,2\n", LONG_RECIPE, report, &error);
+  g_autoptr(RlPanel) panel = NULL;
+  const char *parts[] = { "2 conflicting values", "a second value 5 at", "row 3, column C",
+                          "after 1 at", "row 2, column C", "RU-BRY", "2020", "row 6", "row 5",
+                          NULL };
+
+  g_assert_no_error (error);
+  g_assert_cmpfloat (value_of (same, "RU-BEL", "x", 2019), ==, 1);
+  g_assert_cmpuint (report->conflicts->len, ==, 0);
+  panel = import_csv (f, "long-conflict.csv",
+                      "region,year,x\nБелгородская область,2019,1\nБелгородская область,2019,5\n"
+                      "Белгородская область,2019,1\nБрянская область,2020,7\n"
+                      "Брянская область,2020,8\n", LONG_RECIPE, report, &error);
+  g_assert_null (panel);
+  g_assert_error (error, RL_ERROR, RL_ERROR_PARSE);
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (strstr (error->message, parts[i]) == NULL)
+      g_error ("“%s” lacks “%s”", error->message, parts[i]);
+  g_assert_cmpuint (report->conflicts->len, ==, 2);
+  g_assert_nonnull (strstr (report->conflicts->pdata[0], "Белгородская область (RU-BEL), x, 2019"));
+  g_assert_nonnull (strstr (report->conflicts->pdata[1], "a second value 8"));
+}
+
+/* A file that gives no value fails the import and says why, whatever else
+ * was read; files that are not tables and that no recipe names are noted
+ * and skipped. */
+static void
+test_no_values (Fixture      *f,
+                gconstpointer data)
+{
+  const char *empty_parts[] = { "no values from 1 file", "long-empty.csv: the file is empty",
+                                NULL };
+  const char *header_parts[] = { "long-head.csv: no row names a region", NULL };
+  const char *marks_parts[] = { "long-marks.csv: no cell", "marked missing", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlImportReport) report = rl_import_report_new ();
+  g_autoptr(GPtrArray) recipes = g_ptr_array_new_with_free_func ((GDestroyNotify) rl_recipe_free);
+  g_autofree char *good = write_file (f, "long-good.csv",
+                                      "region,year,x\nРеспублика Тыва,2019,3\n");
+  g_autofree char *empty = write_file (f, "long-nothing.csv", "");
+  g_autofree char *readme = write_file (f, "README.md", "# what these files are\n");
+  const char *both[] = { good, empty, NULL };
+  const char *with_readme[] = { readme, good, NULL };
+  g_autoptr(RlPanel) panel = NULL;
+
+  assert_import_error (f, "long-empty.csv", "", LONG_RECIPE, empty_parts);
+  assert_import_error (f, "long-head.csv", "region,year,x\n", LONG_RECIPE, header_parts);
+  assert_import_error (f, "long-marks.csv", "region,year,x\nРеспублика Тыва,2019,-\n",
+                       LONG_RECIPE, marks_parts);
+  g_ptr_array_add (recipes, recipe_from (LONG_RECIPE));
+  panel = rl_import_files (recipes, NULL, f->gaz, both, report, NULL, NULL, NULL, &error);
+  g_assert_null (panel);
+  g_assert_error (error, RL_ERROR, RL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "long-nothing.csv: the file is empty"));
+  g_clear_error (&error);
+  panel = rl_import_files (recipes, NULL, f->gaz, with_readme, report, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (value_of (panel, "RU-TY", "x", 2019), ==, 3);
+  g_assert_true (notes_contain (report, "README.md: skipped: not a table, and no recipe names it"));
+}
+
 static void
 test_file_errors (Fixture      *f,
                   gconstpointer data)
@@ -355,6 +432,148 @@ test_recipe_validation (void)
       g_assert_error (error, RL_ERROR, RL_ERROR_PARSE);
       if (strstr (error->message, cases[i].where) == NULL)
         g_error ("case %" G_GSIZE_FORMAT ": “%s” lacks “%s”", i, error->message, cases[i].where);
+    }
+}
+
+/* A recipe with every member a recipe reads. */
+static const char full_recipe[] =
+  "{\"id\": \"f\", \"files\": [\"f_*.csv\"], \"sheet\": \"data\", \"layout\": \"long\","
+  " \"region_column\": \"A\", \"header_row\": 1, \"first_row\": 2, \"last_row\": 90,"
+  " \"value_row_offset\": 0, \"value_row_prefix\": \"x\", \"year_column\": 2, \"year\": 2020,"
+  " \"period\": {\"months\": \"sum\", \"month\": 1, \"complete\": false},"
+  " \"filter\": [{\"column\": \"C\", \"equals\": \"all\"}],"
+  " \"top_level\": {\"column\": \"D\", \"exclude\": [\"a\"]}, \"combine\": \"sum\","
+  " \"regions\": {\"codes\": {\"Label\": \"RU-BEL\"}, \"ignore\": [\"b\"],"
+  " \"ignore_prefix\": \"c\"},"
+  " \"missing\": [\"-\"], \"indicators\": [{\"id\": \"x\", \"name\": {\"en\": \"X\", \"ru\": \"Х\","
+  " \"uk\": \"Х\"}, \"unit\": \"u\", \"polarity\": \"+\", \"source\": \"s\", \"sheet\": [\"data\"],"
+  " \"value_column\": \"E\", \"scale\": 2}]}";
+
+static const char full_derived[] =
+  "{\"derived\": [{\"id\": \"r\", \"name\": {\"en\": \"R\", \"ru\": \"Р\", \"uk\": \"Р\"},"
+  " \"unit\": \"u\", \"source\": \"s\", \"polarity\": \"-\", \"numerator\": [\"a\", \"b\"],"
+  " \"denominator\": \"c\", \"factor\": 1000, \"digits\": 3}]}";
+
+typedef gboolean (*LoadFunc) (const char *json, GError **error);
+
+static gboolean
+load_recipe (const char *json,
+             GError    **error)
+{
+  g_autoptr(RlRecipe) recipe = rl_recipe_load_from_data (json, -1, "test.json", error);
+
+  return recipe != NULL;
+}
+
+static gboolean
+load_derived (const char *json,
+              GError    **error)
+{
+  g_autoptr(RlDeriveList) list = rl_derive_list_load_from_data (json, -1, "test.json", error);
+
+  return list != NULL;
+}
+
+/* Loads @root with @load: it loads, or the error names the file and a member
+ * on the way to @path ("$.period.complete" or one of its parents). */
+static void
+check_mutant (JsonNode   *root,
+              LoadFunc    load,
+              const char *path,
+              const char *value)
+{
+  g_autofree char *json = json_to_string (root, FALSE);
+  g_autoptr(GError) error = NULL;
+  const char *at, *end;
+  g_autofree char *named = NULL;
+
+  if (load (json, &error))
+    return;
+  g_assert_error (error, RL_ERROR, RL_ERROR_PARSE);
+  at = strstr (error->message, "test.json: $");
+  if (at == NULL)
+    g_error ("%s = %s: “%s” names no place in test.json", path, value, error->message);
+  at += strlen ("test.json: ");
+  end = strstr (at, ": ");
+  named = end ? g_strndup (at, end - at) : g_strdup (at);
+  if (!(g_str_has_prefix (path, named) || g_str_has_prefix (named, path))
+      || !(strstr (error->message, "expected") != NULL
+                                           || strstr (error->message, "required") != NULL))
+    g_error ("%s = %s: “%s” does not say what %s should be", path, value, error->message,
+             path);
+}
+
+/* Replaces every member and element below @node in turn by a value of every
+ * JSON type, and checks each such document. */
+static void
+mutate_all (JsonNode   *root,
+            JsonNode   *node,
+            const char *path,
+            LoadFunc    load)
+{
+  static const char *const values[] = { "null", "true", "1.5", "-7", "\"text\"", "[]", "{}",
+                                        "[1]", "{\"a\": 1}" };
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  /* the names are copied: replacing a member frees its old name */
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) members = json_object_get_members (json_node_get_object (node));
+      for (GList *m = members; m != NULL; m = m->next)
+        g_strv_builder_add (builder, m->data);
+    }
+  names = g_strv_builder_end (builder);
+  for (guint n = 0; names[n] != NULL; n++)
+    {
+      JsonObject *o = json_node_get_object (node);
+      g_autoptr(JsonNode) original = json_node_ref (json_object_get_member (o, names[n]));
+      g_autofree char *inner = g_strdup_printf ("%s.%s", path, names[n]);
+
+      for (gsize v = 0; v < G_N_ELEMENTS (values); v++)
+        {
+          json_object_set_member (o, names[n], json_from_string (values[v], NULL));
+          check_mutant (root, load, inner, values[v]);
+        }
+      json_object_set_member (o, names[n], json_node_ref (original));
+      mutate_all (root, original, inner, load);
+    }
+  for (guint i = 0; JSON_NODE_HOLDS_ARRAY (node)
+                    && i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonArray *a = json_node_get_array (node);
+      g_autoptr(JsonNode) original = json_node_ref (json_array_get_element (a, i));
+      g_autofree char *inner = g_strdup_printf ("%s[%u]", path, i);
+
+      for (gsize v = 0; v < G_N_ELEMENTS (values); v++)
+        {
+          json_array_remove_element (a, i);
+          json_array_add_element (a, json_from_string (values[v], NULL));
+          /* keep the order: move the replacement back to index i */
+          check_mutant (root, load, inner, values[v]);
+          json_array_remove_element (a, json_array_get_length (a) - 1);
+          json_array_add_element (a, json_node_ref (original));
+        }
+      mutate_all (root, original, inner, load);
+    }
+}
+
+static void
+test_recipe_types (void)
+{
+  struct { const char *json; LoadFunc load; } docs[] = {
+    { full_recipe, load_recipe }, { full_derived, load_derived },
+  };
+
+  for (gsize d = 0; d < G_N_ELEMENTS (docs); d++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = json_from_string (docs[d].json, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (docs[d].load (docs[d].json, &error));
+      g_assert_no_error (error);
+      mutate_all (root, root, "$", docs[d].load);
     }
 }
 
@@ -444,7 +663,12 @@ main (int   argc,
   g_test_add ("/recipe/errors", Fixture, NULL, fixture_setup, test_errors, fixture_teardown);
   g_test_add ("/recipe/file-errors", Fixture, NULL, fixture_setup, test_file_errors,
               fixture_teardown);
+  g_test_add ("/recipe/conflicts", Fixture, NULL, fixture_setup, test_conflicts,
+              fixture_teardown);
+  g_test_add ("/recipe/no-values", Fixture, NULL, fixture_setup, test_no_values,
+              fixture_teardown);
   g_test_add_func ("/recipe/validation", test_recipe_validation);
+  g_test_add_func ("/recipe/member-types", test_recipe_types);
   g_test_add_func ("/recipe/derived", test_derived);
   g_test_add_func ("/recipe/period-parsing", test_period_parsing);
   return g_test_run ();

@@ -9,6 +9,7 @@
  * agree within 1e-9 relative (absolute below 1).
  */
 #include <gsl/gsl_math.h>
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_sort.h>
 #include "rl-error.h"
 #include "rl-rng.h"
@@ -199,6 +200,60 @@ test_silhouette_by_definition (void)
   rl_assert_close (mean_reversed, mean, 1e-13);
 }
 
+/* Above the exact bound the silhouette is the one of a seeded sample of rows,
+ * scored among themselves: the same seed gives the same value, which is the
+ * exact silhouette of the rows drawn, and close to that of all rows. */
+static void
+test_silhouette_sampled (void)
+{
+  g_autoptr(gsl_rng) rng = rl_rng_new (11);
+  g_autoptr(gsl_matrix) X = gsl_matrix_alloc (600, 2);
+  g_autofree guint *labels = g_new (guint, 600);
+  double exact, mean, again, other, direct;
+  guint n_sample = 1;
+
+  for (guint i = 0; i < 600; i++)
+    {
+      labels[i] = i % 3;
+      gsl_matrix_set (X, i, 0, 10.0 * labels[i] + gsl_ran_gaussian (rng, 2.0));
+      gsl_matrix_set (X, i, 1, gsl_ran_gaussian (rng, 2.0));
+    }
+  g_assert_true (rl_silhouette (X, labels, 3, &exact, NULL, NULL, NULL));
+  /* At or below the bound: exact, no sample. */
+  g_assert_true (rl_silhouette_sampled (X, labels, 3, 600, 5, &mean, &n_sample, NULL, NULL));
+  g_assert_cmpuint (n_sample, ==, 0);
+  g_assert_cmpfloat (mean, ==, exact);
+  /* Above: a sample of 100 rows, the same for the same seed. */
+  g_assert_true (rl_silhouette_sampled (X, labels, 3, 100, 5, &mean, &n_sample, NULL, NULL));
+  g_assert_cmpuint (n_sample, ==, 100);
+  g_assert_true (rl_silhouette_sampled (X, labels, 3, 100, 5, &again, &n_sample, NULL, NULL));
+  g_assert_cmpfloat (mean, ==, again);
+  g_assert_true (rl_silhouette_sampled (X, labels, 3, 100, 6, &other, &n_sample, NULL, NULL));
+  g_assert_cmpfloat (mean, !=, other);
+  g_assert_cmpfloat (fabs (mean - exact), <, 0.05);
+  g_assert_cmpfloat (fabs (other - exact), <, 0.05);
+  /* The sample of 599 of 600 rows leaves one out: the exact silhouette of the rest. */
+  g_assert_true (rl_silhouette_sampled (X, labels, 3, 599, 5, &mean, &n_sample, NULL, NULL));
+  g_assert_cmpuint (n_sample, ==, 599);
+  for (guint skip = 0; skip < 600; skip++)
+    {
+      g_autoptr(gsl_matrix) Y = gsl_matrix_alloc (599, 2);
+      g_autofree guint *ly = g_new (guint, 599);
+
+      for (guint i = 0, t = 0; i < 600; i++)
+        if (i != skip)
+          {
+            gsl_vector_view row = gsl_matrix_row (X, i);
+            gsl_matrix_set_row (Y, t, &row.vector);
+            ly[t++] = labels[i];
+          }
+      g_assert_true (rl_silhouette (Y, ly, 3, &direct, NULL, NULL, NULL));
+      if (direct == mean)
+        return;
+    }
+  g_error ("the sampled silhouette is the silhouette of no 599 rows");
+}
+
 static void
 test_growth_ratio (void)
 {
@@ -325,6 +380,7 @@ main (int argc, char **argv)
   g_test_add_func ("/validity/degenerate", test_degenerate);
   g_test_add_func ("/validity/identical-points", test_identical_points);
   g_test_add_func ("/validity/silhouette-by-definition", test_silhouette_by_definition);
+  g_test_add_func ("/validity/silhouette-sampled", test_silhouette_sampled);
   g_test_add_func ("/validity/growth-ratio", test_growth_ratio);
   g_test_add_func ("/select-k/toy-method", test_select_k);
   g_test_add_func ("/select-k/errors", test_select_k_errors);
