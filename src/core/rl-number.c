@@ -9,17 +9,19 @@
 #include <string.h>
 
 /* Length of the space-like character at p (ASCII space or tab, NBSP, thin
- * space, narrow NBSP), or 0. */
+ * space, narrow NBSP), or 0. A byte after p is looked at only when the bytes
+ * before it matched, so the lookahead never passes the terminating NUL. */
 static int
 space_len (const char *p)
 {
-  if (*p == ' ' || *p == '\t')
+  const guchar *u = (const guchar *) p;
+
+  if (u[0] == ' ' || u[0] == '\t')
     return 1;
-  if ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
-    return 2;
-  if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80
-      && ((guchar) p[2] == 0x89 || (guchar) p[2] == 0xAF))
-    return 3;
+  if (u[0] == 0xC2)
+    return u[1] == 0xA0 ? 2 : 0;
+  if (u[0] == 0xE2 && u[1] == 0x80)
+    return (u[2] == 0x89 || u[2] == 0xAF) ? 3 : 0;
   return 0;
 }
 
@@ -33,16 +35,17 @@ skip_spaces (const char *p)
   return p;
 }
 
-/* Length of a superscript digit at p, or 0. */
+/* Length of a superscript digit at p (¹ ² ³ U+00B9, U+00B2, U+00B3; ⁰ ⁴–⁹
+ * U+2070, U+2074–U+2079), or 0; looks ahead as space_len() does. */
 static int
 superscript_len (const char *p)
 {
-  guchar a = p[0], b = p[1], c = p[2];
+  const guchar *u = (const guchar *) p;
 
-  if (a == 0xC2 && (b == 0xB9 || b == 0xB2 || b == 0xB3))
-    return 2;
-  if (a == 0xE2 && b == 0x81 && (c == 0xB0 || (c >= 0xB4 && c <= 0xB9)))
-    return 3;
+  if (u[0] == 0xC2)
+    return (u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3) ? 2 : 0;
+  if (u[0] == 0xE2 && u[1] == 0x81)
+    return (u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9)) ? 3 : 0;
   return 0;
 }
 

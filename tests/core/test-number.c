@@ -6,6 +6,55 @@
 #include "rl-number.h"
 #include "rl-test.h"
 
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+/* Memory whose last readable byte is the NUL ending text: the page after it
+ * is unreadable, so reading one byte past the string faults at once, with or
+ * without a sanitizer. */
+typedef struct
+{
+  char  *pages;
+  gsize  size;
+  char  *text;
+} Fenced;
+
+static void
+fenced_init (Fenced     *f,
+             const char *text)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE), len = strlen (text) + 1;
+
+  g_assert_cmpuint (len, <=, page);
+  f->size = 2 * page;
+  f->pages = mmap (NULL, f->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  g_assert_true (f->pages != MAP_FAILED);
+  g_assert_cmpint (mprotect (f->pages + page, page, PROT_NONE), ==, 0);
+  f->text = f->pages + page - len;
+  memcpy (f->text, text, len);
+}
+
+static void
+fenced_clear (Fenced *f)
+{
+  munmap (f->pages, f->size);
+}
+
+/* rl_parse_number() on text placed just before an unreadable page. */
+static gboolean
+parse_fenced (const char *text,
+              double     *out)
+{
+  Fenced f;
+  gboolean ok;
+
+  fenced_init (&f, text);
+  ok = rl_parse_number (f.text, out);
+  fenced_clear (&f);
+  return ok;
+}
+
 static void
 test_parse (void)
 {
@@ -19,19 +68,20 @@ test_parse (void)
   };
   static const char *const bad[] = {
     "", " ", "…", "...", "-", "–", "—", "x", "х", "X", "abc", "12abc", "1,2,3", "1.2.3",
-    "12 %", "1 23", "n/a", "e5",
+    "12 %", "1 23", "n/a", "e5", "12x", "1 2)x", "7\xC2", "7\xE2", "7\xE2\x81", "7 \xE2\x80",
+    "1\xC2", "1\xE2\x80",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
       double v = NAN;
 
-      if (!rl_parse_number (good[i].text, &v))
+      if (!parse_fenced (good[i].text, &v))
         g_error ("“%s” was not read as a number", good[i].text);
       rl_assert_close (v, good[i].value, 1e-15);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    if (rl_parse_number (bad[i], NULL))
+    if (parse_fenced (bad[i], NULL))
       g_error ("“%s” was read as a number", bad[i]);
   g_assert_false (rl_parse_number (NULL, NULL));
 }
