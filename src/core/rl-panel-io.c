@@ -20,48 +20,60 @@
 #define PANEL_HEADER "region_code,region,indicator,year,value"
 
 /* Panels and wide tables are read through the CSV reader (delimiter and
- * encoding sniffing, quotes, blank lines kept so row numbers match). */
+ * encoding sniffing, quotes, blank lines kept so row numbers match) one
+ * record at a time, straight into the panel. */
 typedef struct
 {
-  const char    *path;
-  const RlSheet *sheet;
-  guint          n_cols;
+  const char  *path;
+  RlCsvReader *reader;
+  GStrv        header;  /* the fields of row 1 */
+  guint        n_cols;  /* the header's width */
+  GString     *code;    /* the last region's code and name, and its index */
+  GString     *name;
+  guint        region;
+  GString     *id;      /* the last indicator's id, and its index */
+  guint        indicator;
 } Table;
 
 static const char *
 cell (const Table *t,
-      guint        row,
       guint        col)
 {
-  const char *text = rl_sheet_get_text (t->sheet, row, col + 1);
+  return rl_csv_reader_field (t->reader, col);
+}
 
-  return text != NULL ? text : "";
+static guint64
+row_of (const Table *t)
+{
+  return rl_csv_reader_row (t->reader);
 }
 
 static gboolean
-row_is_blank (const Table *t,
-              guint        row)
+text_is_blank (const char *text)
 {
-  for (guint c = 0; c < t->n_cols; c++)
-    {
-      g_autofree char *text = g_strstrip (g_strdup (cell (t, row, c)));
-      if (*text != '\0')
-        return FALSE;
-    }
+  for (; *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
   return TRUE;
 }
 
-/* Columns in use in @row: the last non-empty cell. */
-static guint
-row_width (const Table *t,
-           guint        row)
+static gboolean
+row_is_blank (const Table *t)
 {
-  guint width = 0;
+  for (guint c = 0; c < t->n_cols; c++)
+    if (!text_is_blank (cell (t, c)))
+      return FALSE;
+  return TRUE;
+}
 
-  for (guint c = 0; c < rl_sheet_n_cols (t->sheet); c++)
-    if (rl_sheet_get_text (t->sheet, row, c + 1) != NULL)
-      width = c + 1;
-  return width;
+/* Columns in use in the record: up to the last non-empty field. */
+static guint
+row_width (const Table *t)
+{
+  for (guint c = rl_csv_reader_n_fields (t->reader); c > 0; c--)
+    if (*cell (t, c - 1) != '\0')
+      return c;
+  return 0;
 }
 
 /* A numeric cell; empty, NA and NaN cells are missing (NaN). Decimal commas
@@ -70,71 +82,134 @@ static gboolean
 parse_value (const char *text,
              double     *out)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text));
+  const char *start = text, *end = text + strlen (text);
+  char buf[128];
+  g_autofree char *copy = NULL;
+  const char *trimmed;
+  gsize len;
 
-  if (*copy == '\0' || g_ascii_strcasecmp (copy, "na") == 0 || g_ascii_strcasecmp (copy, "nan") == 0)
+  while (g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  len = (gsize) (end - start);
+  if (len < sizeof buf)
+    {
+      memcpy (buf, start, len);
+      buf[len] = '\0';
+      trimmed = buf;
+    }
+  else
+    trimmed = copy = g_strndup (start, len);
+  if (len == 0 || g_ascii_strcasecmp (trimmed, "na") == 0 || g_ascii_strcasecmp (trimmed, "nan") == 0)
     {
       *out = NAN;
       return TRUE;
     }
-  return rl_parse_number (copy, out) && isfinite (*out);
+  return rl_parse_number (trimmed, out) && isfinite (*out);
 }
 
 static gboolean
 set_cell_error (GError     **error,
                 const Table *t,
-                guint        row,
                 guint        column,
                 const char  *text,
                 const char  *expected)
 {
-  g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: row %u, column %u (%s): “%s” is not %s",
-               t->path, row, column + 1, cell (t, 1, column), text, expected);
+  const char *name = column < g_strv_length (t->header) ? t->header[column] : "";
+
+  g_set_error (error, RL_ERROR, RL_ERROR_PARSE,
+               "%s: row %" G_GUINT64_FORMAT ", column %u (%s): “%s” is not %s", t->path,
+               row_of (t), column + 1, name, text, expected);
   return FALSE;
 }
 
 static gboolean
 check_width (const Table *t,
-             guint        row,
              GError     **error)
 {
-  guint width = row_width (t, row);
+  guint width = row_width (t);
 
   if (width <= t->n_cols)
     return TRUE;
-  g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: row %u: expected %u columns, found %u",
-               t->path, row, t->n_cols, width);
+  g_set_error (error, RL_ERROR, RL_ERROR_PARSE,
+               "%s: row %" G_GUINT64_FORMAT ": expected %u columns, found %u", t->path, row_of (t),
+               t->n_cols, width);
   return FALSE;
 }
 
-static gboolean
-load_panel_rows (RlPanel     *panel,
-                 const Table *t,
-                 GError     **error)
+/* The region of the record, looked up only when it is not the last one's. */
+static guint
+table_region (Table      *t,
+              RlPanel    *panel,
+              const char *code,
+              const char *name)
 {
-  for (guint row = 2; row <= rl_sheet_n_rows (t->sheet); row++)
+  if (t->code->len > 0 || t->name->len > 0)
+    if (strcmp (t->code->str, code) == 0 && strcmp (t->name->str, name) == 0)
+      return t->region;
+  t->region = rl_panel_add_region (panel, code, name);
+  g_string_assign (t->code, code);
+  g_string_assign (t->name, name);
+  return t->region;
+}
+
+static guint
+table_indicator (Table      *t,
+                 RlPanel    *panel,
+                 const char *id)
+{
+  if (t->id->len == 0 || strcmp (t->id->str, id) != 0)
     {
-      const char *code = cell (t, row, 0), *name = cell (t, row, 1), *id = cell (t, row, 2);
+      t->indicator = rl_panel_add_indicator (panel, id);
+      g_string_assign (t->id, id);
+    }
+  return t->indicator;
+}
+
+/* Reads the next record into t; FALSE at the end or on an error. */
+static gboolean
+next_row (Table   *t,
+          GError **error)
+{
+  return rl_csv_reader_next (t->reader, error);
+}
+
+static gboolean
+load_panel_rows (RlPanel *panel,
+                 Table   *t,
+                 GError **error)
+{
+  GError *local = NULL;
+
+  while (next_row (t, &local))
+    {
+      const char *code = cell (t, 0), *name = cell (t, 1), *id = cell (t, 2);
       double value;
       gint64 year;
       guint r, j;
 
-      if (row_is_blank (t, row))
+      if (row_is_blank (t))
         continue;
-      if (!check_width (t, row, error))
+      if (!check_width (t, error))
         return FALSE;
       if (*code == '\0' && *name == '\0')
-        return set_cell_error (error, t, row, 1, name, "a region");
+        return set_cell_error (error, t, 1, name, "a region");
       if (*id == '\0')
-        return set_cell_error (error, t, row, 2, id, "an indicator id");
-      if (!g_ascii_string_to_signed (cell (t, row, 3), 10, 1, 9999, &year, NULL))
-        return set_cell_error (error, t, row, 3, cell (t, row, 3), "a year");
-      if (!parse_value (cell (t, row, 4), &value))
-        return set_cell_error (error, t, row, 4, cell (t, row, 4), "a number");
-      r = rl_panel_add_region (panel, code, name);
-      j = rl_panel_add_indicator (panel, id);
+        return set_cell_error (error, t, 2, id, "an indicator id");
+      if (!g_ascii_string_to_signed (cell (t, 3), 10, 1, 9999, &year, NULL))
+        return set_cell_error (error, t, 3, cell (t, 3), "a year");
+      if (!parse_value (cell (t, 4), &value))
+        return set_cell_error (error, t, 4, cell (t, 4), "a number");
+      r = table_region (t, panel, code, name);
+      j = table_indicator (t, panel, id);
       if (!isnan (value))
         rl_panel_set (panel, r, j, (int) year, value);
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
     }
   return TRUE;
 }
@@ -147,7 +222,7 @@ add_wide_indicators (RlPanel     *panel,
 {
   for (guint c = 1; c < t->n_cols; c++)
     {
-      g_autofree char *id = g_strstrip (g_strdup (cell (t, 1, c)));
+      g_autofree char *id = g_strstrip (g_strdup (t->header[c]));
       if (*id == '\0' || rl_panel_find_indicator (panel, id) >= 0)
         {
           g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: row 1, column %u: %s column name “%s”",
@@ -160,39 +235,54 @@ add_wide_indicators (RlPanel     *panel,
 }
 
 static gboolean
-load_wide_rows (RlPanel     *panel,
-                const Table *t,
-                GError     **error)
+load_wide_row (RlPanel     *panel,
+               const Table *t,
+               const guint *indicators,
+               GError     **error)
+{
+  g_autofree char *name = g_strstrip (g_strdup (cell (t, 0)));
+  guint r;
+
+  if (*name == '\0' || rl_panel_find_region (panel, name) >= 0)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_PARSE,
+                   "%s: row %" G_GUINT64_FORMAT ", column 1: %s region name “%s”", t->path,
+                   row_of (t), *name ? "duplicate" : "empty", name);
+      return FALSE;
+    }
+  r = rl_panel_add_region (panel, NULL, name);
+  for (guint c = 1; c < t->n_cols; c++)
+    {
+      double value;
+      if (!parse_value (cell (t, c), &value))
+        return set_cell_error (error, t, c, cell (t, c), "a number");
+      if (!isnan (value))
+        rl_panel_set (panel, r, indicators[c], RL_YEAR_NONE, value);
+    }
+  return TRUE;
+}
+
+static gboolean
+load_wide_rows (RlPanel *panel,
+                Table   *t,
+                GError **error)
 {
   g_autofree guint *indicators = g_new0 (guint, t->n_cols);
+  GError *local = NULL;
 
   if (!add_wide_indicators (panel, t, indicators, error))
     return FALSE;
-  for (guint row = 2; row <= rl_sheet_n_rows (t->sheet); row++)
+  while (next_row (t, &local))
     {
-      g_autofree char *name = NULL;
-      guint r;
-
-      if (row_is_blank (t, row))
+      if (row_is_blank (t))
         continue;
-      if (!check_width (t, row, error))
+      if (!check_width (t, error) || !load_wide_row (panel, t, indicators, error))
         return FALSE;
-      name = g_strstrip (g_strdup (cell (t, row, 0)));
-      if (*name == '\0' || rl_panel_find_region (panel, name) >= 0)
-        {
-          g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: row %u, column 1: %s region name “%s”",
-                       t->path, row, *name ? "duplicate" : "empty", name);
-          return FALSE;
-        }
-      r = rl_panel_add_region (panel, NULL, name);
-      for (guint c = 1; c < t->n_cols; c++)
-        {
-          double value;
-          if (!parse_value (cell (t, row, c), &value))
-            return set_cell_error (error, t, row, c, cell (t, row, c), "a number");
-          if (!isnan (value))
-            rl_panel_set (panel, r, indicators[c], RL_YEAR_NONE, value);
-        }
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
     }
   if (rl_panel_n_regions (panel) == 0)
     {
@@ -211,34 +301,74 @@ header_is_panel (const Table *t)
     return FALSE;
   for (guint i = 0; i < t->n_cols; i++)
     {
-      g_autofree char *name = g_strstrip (g_strdup (cell (t, 1, i)));
+      g_autofree char *name = g_strstrip (g_strdup (t->header[i]));
       if (g_ascii_strcasecmp (name, names[i]) != 0)
         return FALSE;
     }
   return TRUE;
 }
 
+/* Reads row 1 into t->header. A file without any text says it is empty;
+ * a first row of fewer than two columns is no header. */
+static gboolean
+read_header (Table   *t,
+             GError **error)
+{
+  GError *local = NULL;
+  gboolean blank;
+
+  if (!next_row (t, &local))
+    {
+      if (local != NULL)
+        g_propagate_error (error, local);
+      else
+        rl_csv_reader_set_empty_error (t->reader, error);
+      return FALSE;
+    }
+  t->n_cols = row_width (t);
+  t->header = g_new0 (char *, t->n_cols + 1);
+  for (guint c = 0; c < t->n_cols; c++)
+    t->header[c] = g_strdup (cell (t, c));
+  if (t->n_cols >= 2)
+    return TRUE;
+  blank = rl_csv_reader_is_blank (t->reader);
+  while (blank && next_row (t, &local))
+    blank = rl_csv_reader_is_blank (t->reader);
+  if (local != NULL)
+    g_propagate_error (error, local);
+  else if (blank)
+    rl_csv_reader_set_empty_error (t->reader, error);
+  else
+    g_set_error (error, RL_ERROR, RL_ERROR_PARSE,
+                 "%s: row 1: expected a header (%s, or a region column and indicator columns)",
+                 t->path, PANEL_HEADER);
+  return FALSE;
+}
+
+static void
+table_clear (Table *t)
+{
+  g_clear_pointer (&t->reader, rl_csv_reader_free);
+  g_clear_pointer (&t->header, g_strfreev);
+  g_string_free (t->code, TRUE);
+  g_string_free (t->name, TRUE);
+  g_string_free (t->id, TRUE);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Table, table_clear)
+
 RlPanel *
 rl_panel_load (const char *path,
                GError    **error)
 {
   g_autoptr(RlPanel) panel = rl_panel_new ();
-  g_autoptr(RlWorkbook) book = rl_csv_read (path, NULL, error);
+  g_auto(Table) t = { path, NULL, NULL, 0, g_string_new (NULL), g_string_new (NULL), 0,
+                      g_string_new (NULL), 0 };
   g_autofree char *sidecar = NULL;
-  Table t = { path, NULL, 0 };
 
-  if (book == NULL)
+  t.reader = rl_csv_reader_open (path, NULL, error);
+  if (t.reader == NULL || !read_header (&t, error))
     return NULL;
-  t.sheet = rl_workbook_get_sheet (book, 0);
-  t.n_cols = t.sheet != NULL ? row_width (&t, 1) : 0;
-  if (t.n_cols < 2)
-    {
-      g_set_error (error, RL_ERROR, RL_ERROR_PARSE,
-                   "%s: row 1: expected a header (%s, or a region column and indicator columns)",
-                   path, PANEL_HEADER);
-      return NULL;
-    }
-
   if (header_is_panel (&t))
     {
       if (!load_panel_rows (panel, &t, error))

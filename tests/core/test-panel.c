@@ -104,6 +104,42 @@ test_bad_input (void)
                                "row 2, column 4 (year): “20x0” is not a year");
   write_and_load_expect_error ("region,a\n\"x,1\n", "no data rows");
   write_and_load_expect_error ("region\nx\n", "expected a header");
+  write_and_load_expect_error ("\nregion,a\nx,1\n", "row 1: expected a header");
+}
+
+/* A file without text says so, naming the file, instead of asking for a header. */
+static void
+test_empty_file (void)
+{
+  write_and_load_expect_error ("", "the file is empty");
+  write_and_load_expect_error ("\xEF\xBB\xBF", "the file is empty");
+  write_and_load_expect_error ("\n\r\n  \n", "the file is empty: it holds only blank lines");
+}
+
+/* A long panel of more rows than a spreadsheet holds is read record by
+ * record, not through a sheet. */
+static void
+test_load_many_rows (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rl-panel-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "many.csv", NULL);
+  g_autoptr(GString) data = g_string_new ("region_code,region,indicator,year,value\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlPanel) p = NULL;
+  const guint n_rows = 1100000;
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (data, "R%u,,i%u,%u,%u.5\n", i % 100, i / 100 / 20, 2000 + i / 100 % 20,
+                            i);
+  g_assert_true (g_file_set_contents (path, data->str, (gssize) data->len, NULL));
+  p = rl_panel_load (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rl_panel_count_values (p), ==, n_rows);
+  g_assert_cmpuint (rl_panel_n_regions (p), ==, 100);
+  rl_assert_close (rl_panel_get (p, rl_panel_find_region (p, "R7"), rl_panel_find_indicator (p, "i549"),
+                                 2019), 1099907.5, 0);
+  g_unlink (path);
+  g_rmdir (dir);
 }
 
 /* Windows-1251 with decimal commas, as statistics offices export it. */
@@ -212,6 +248,8 @@ main (int argc, char **argv)
   g_test_add_func ("/panel/load-panel", test_load_panel);
   g_test_add_func ("/panel/load-wide-semicolon", test_load_wide_semicolon);
   g_test_add_func ("/panel/bad-input", test_bad_input);
+  g_test_add_func ("/panel/empty-file", test_empty_file);
+  g_test_add_func ("/panel/load-many-rows", test_load_many_rows);
   g_test_add_func ("/panel/load-cp1251", test_load_cp1251);
   g_test_add_func ("/panel/missing-file", test_missing_file);
   g_test_add_func ("/panel/save-round-trip", test_save_round_trip);
