@@ -80,11 +80,39 @@ only_footnotes (const char *p)
     }
 }
 
+/* The plain text of the number being parsed ("-1234.5e-3"), on the stack
+ * unless it is long. */
+typedef struct
+{
+  char  *str;
+  gsize  len;
+  gsize  cap;
+  char   stack[64];
+} NumText;
+
+static void
+num_put (NumText *b,
+         char     c)
+{
+  if (b->len + 2 > b->cap)
+    {
+      char *bigger = g_malloc (b->cap * 2);
+
+      memcpy (bigger, b->str, b->len);
+      if (b->str != b->stack)
+        g_free (b->str);
+      b->str = bigger;
+      b->cap *= 2;
+    }
+  b->str[b->len++] = c;
+  b->str[b->len] = '\0';
+}
+
 /* Copies digits from *p to buf, skipping a space-like group separator when it
  * is followed by exactly three digits. Returns the number of digits copied. */
 static guint
 scan_grouped_digits (const char **p,
-                     GString     *buf)
+                     NumText     *buf)
 {
   const char *s = *p;
   guint n = 0;
@@ -95,7 +123,7 @@ scan_grouped_digits (const char **p,
 
       while (g_ascii_isdigit (*s))
         {
-          g_string_append_c (buf, *s++);
+          num_put (buf, *s++);
           n++;
         }
       sp = space_len (s);
@@ -110,16 +138,69 @@ scan_grouped_digits (const char **p,
 
 static guint
 scan_digits (const char **p,
-             GString     *buf)
+             NumText     *buf)
 {
   guint n = 0;
 
   while (g_ascii_isdigit (**p))
     {
-      g_string_append_c (buf, *(*p)++);
+      num_put (buf, *(*p)++);
       n++;
     }
   return n;
+}
+
+/* The double nearest to the plain text s ("-1234.5e-3"). When the digits
+ * make an integer m below 2^53 and the power of ten is at most 22 either way,
+ * m × 10^e or m / 10^-e is one correctly rounded operation on exact
+ * operands, so it is the nearest double, as strtod gives; anything else goes
+ * to g_ascii_strtod(). */
+static double
+plain_to_double (const char *s)
+{
+  static const double powers[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+  };
+  const char *p = s;
+  gboolean negative = *p == '-';
+  guint64 m = 0;
+  int e = 0, exp = 0, exp_digits = 0;
+  double v;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      if (m > (G_GUINT64_CONSTANT (1) << 53) / 10)
+        return g_ascii_strtod (s, NULL);
+      m = m * 10 + (guint64) (*p - '0');
+    }
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++, e--)
+      {
+        if (m > (G_GUINT64_CONSTANT (1) << 53) / 10)
+          return g_ascii_strtod (s, NULL);
+        m = m * 10 + (guint64) (*p - '0');
+      }
+  if (*p == 'e' || *p == 'E')
+    {
+      gboolean minus = *++p == '-';
+
+      if (*p == '-' || *p == '+')
+        p++;
+      for (; g_ascii_isdigit (*p) && exp_digits < 6; p++, exp_digits++)
+        exp = exp * 10 + (*p - '0');
+      if (exp_digits >= 6)
+        return g_ascii_strtod (s, NULL);
+      e += minus ? -exp : exp;
+    }
+  if (m == 0)
+    return negative ? -0.0 : 0.0;
+  if (m > G_GUINT64_CONSTANT (1) << 53 || e < -22 || e > 22)
+    return g_ascii_strtod (s, NULL);
+  v = e < 0 ? (double) m / powers[-e] : (double) m * powers[e];
+  return negative ? -v : v;
 }
 
 /* Parses a number as statistics tables write it: "1 234,5", "12.3", "-7",
@@ -130,42 +211,44 @@ gboolean
 rl_parse_number (const char *text,
                  double     *out)
 {
-  g_autoptr(GString) buf = g_string_sized_new (32);
+  NumText buf = { NULL, 0, sizeof buf.stack, { 0 } };
   const char *p;
   guint digits;
-  double v;
+  gboolean ok;
+  double v = 0;
 
   if (text == NULL)
     return FALSE;
+  buf.str = buf.stack;
   p = skip_spaces (text);
   if (*p == '+' || *p == '-')
-    g_string_append_c (buf, *p++);
+    num_put (&buf, *p++);
   else if (strncmp (p, "\xE2\x88\x92", 3) == 0) /* U+2212 minus sign */
     {
-      g_string_append_c (buf, '-');
+      num_put (&buf, '-');
       p += 3;
     }
-  digits = scan_grouped_digits (&p, buf);
+  digits = scan_grouped_digits (&p, &buf);
   if ((*p == '.' || *p == ',') && g_ascii_isdigit (p[1]))
     {
-      g_string_append_c (buf, '.');
+      num_put (&buf, '.');
       p++;
-      digits += scan_digits (&p, buf);
+      digits += scan_digits (&p, &buf);
     }
-  if (digits == 0)
-    return FALSE;
   if ((*p == 'e' || *p == 'E')
       && (g_ascii_isdigit (p[1]) || ((p[1] == '-' || p[1] == '+') && g_ascii_isdigit (p[2]))))
     {
-      g_string_append_c (buf, *p++);
+      num_put (&buf, *p++);
       if (*p == '-' || *p == '+')
-        g_string_append_c (buf, *p++);
-      scan_digits (&p, buf);
+        num_put (&buf, *p++);
+      scan_digits (&p, &buf);
     }
-  if (!only_footnotes (p))
-    return FALSE;
-  v = g_ascii_strtod (buf->str, NULL);
-  if (!isfinite (v))
+  ok = digits > 0 && only_footnotes (p);
+  if (ok)
+    v = plain_to_double (buf.str);
+  if (buf.str != buf.stack)
+    g_free (buf.str);
+  if (!ok || !isfinite (v))
     return FALSE;
   if (out != NULL)
     *out = v;
