@@ -194,6 +194,9 @@ struct _RlCsvReader
   gsize       data_len;
   gsize       data_pos;
   gboolean    raw_eof;
+  GChecksum  *checksum; /* of the bytes read since hashing began, or NULL */
+  gboolean    hashing;
+  guint64     n_bytes;
 
   char       *raw;      /* undecoded bytes waiting for conversion */
   gsize       raw_len;
@@ -248,6 +251,11 @@ read_raw (RlCsvReader *r,
     {
       gssize got = read (r->fd, buf, max);
 
+      if (got >= 0 && r->hashing)
+        {
+          g_checksum_update (r->checksum, (const guchar *) buf, got);
+          r->n_bytes += (guint64) got;
+        }
       if (got >= 0)
         return got;
       if (errno != EINTR)
@@ -346,6 +354,7 @@ setup_encoding (RlCsvReader *r,
         return FALSE;
       if (encoding == NULL && !sniff_encoding (r, error))
         return FALSE;
+      r->hashing = r->checksum != NULL; /* from the first byte of the last pass on */
       if (encoding != NULL && read_raw (r, head, skip, error) < 0)
         return FALSE;
       r->check_utf8 = encoding != NULL;
@@ -353,7 +362,10 @@ setup_encoding (RlCsvReader *r,
         encoding = r->encoding;
     }
   else
-    r->check_utf8 = TRUE;
+    {
+      r->check_utf8 = TRUE;
+      r->hashing = r->checksum != NULL;
+    }
   r->encoding = encoding;
   if (g_ascii_strcasecmp (encoding, "UTF-8") == 0)
     return TRUE;
@@ -549,12 +561,13 @@ reader_start (RlCsvReader        *r,
   return g_steal_pointer (&reader);
 }
 
-RlCsvReader *
-rl_csv_reader_open (const char         *path,
-                    const RlCsvOptions *opts,
-                    GError            **error)
+static RlCsvReader *
+reader_open (RlCsvReader        *reader,
+             const RlCsvOptions *opts,
+             GError            **error)
 {
-  g_autoptr(RlCsvReader) r = reader_new (path);
+  g_autoptr(RlCsvReader) r = reader;
+  const char *path = r->path;
   GStatBuf st;
 
   r->fd = g_open (path, O_RDONLY, 0);
@@ -570,6 +583,25 @@ rl_csv_reader_open (const char         *path,
       return NULL;
     }
   return reader_start (g_steal_pointer (&r), opts, error);
+}
+
+RlCsvReader *
+rl_csv_reader_open (const char         *path,
+                    const RlCsvOptions *opts,
+                    GError            **error)
+{
+  return reader_open (reader_new (path), opts, error);
+}
+
+RlCsvReader *
+rl_csv_reader_open_hashed (const char         *path,
+                           const RlCsvOptions *opts,
+                           GError            **error)
+{
+  RlCsvReader *r = reader_new (path);
+
+  r->checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  return reader_open (r, opts, error);
 }
 
 RlCsvReader *
@@ -595,6 +627,8 @@ rl_csv_reader_free (RlCsvReader *r)
     g_close (r->fd, NULL);
   if (r->conv != (GIConv) -1)
     g_iconv_close (r->conv);
+  if (r->checksum != NULL)
+    g_checksum_free (r->checksum);
   g_free (r->raw);
   g_free (r->text);
   g_string_free (r->fields, TRUE);
@@ -821,6 +855,18 @@ gboolean
 rl_csv_reader_saw_nothing (const RlCsvReader *r)
 {
   return r->text_total == 0;
+}
+
+guint64
+rl_csv_reader_n_bytes (const RlCsvReader *r)
+{
+  return r->checksum != NULL && r->text_eof ? r->n_bytes : 0;
+}
+
+const char *
+rl_csv_reader_sha256 (RlCsvReader *r)
+{
+  return r->checksum != NULL && r->text_eof ? g_checksum_get_string (r->checksum) : NULL;
 }
 
 char

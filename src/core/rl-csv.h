@@ -45,6 +45,11 @@ typedef struct _RlCsvReader RlCsvReader;
 RlCsvReader *rl_csv_reader_open       (const char         *path,
                                        const RlCsvOptions *opts,
                                        GError            **error);
+/* The same, also taking the SHA-256 of the file's bytes as they are read
+ * (see rl_csv_reader_sha256()). */
+RlCsvReader *rl_csv_reader_open_hashed (const char         *path,
+                                        const RlCsvOptions *opts,
+                                        GError            **error);
 /* The same over bytes held in memory (not copied: they must outlive the
  * reader); path names them in messages. */
 RlCsvReader *rl_csv_reader_new_data   (const char         *path,
@@ -71,6 +76,11 @@ gboolean     rl_csv_reader_is_blank   (const RlCsvReader *reader);
 /* TRUE when the decoded text holds no byte at all (0 bytes, or only a
  * byte order mark); known once rl_csv_reader_next() has returned FALSE. */
 gboolean     rl_csv_reader_saw_nothing (const RlCsvReader *reader);
+/* For a reader from rl_csv_reader_open_hashed() that has read to the end:
+ * the file's size and the SHA-256 of its bytes in hexadecimal; else 0 and
+ * NULL. */
+guint64      rl_csv_reader_n_bytes    (const RlCsvReader *reader);
+const char  *rl_csv_reader_sha256     (RlCsvReader *reader);
 char         rl_csv_reader_delimiter  (const RlCsvReader *reader);
 const char  *rl_csv_reader_encoding   (const RlCsvReader *reader);
 /* Sets error to "PATH: the file is empty" (adding "it holds only blank

@@ -269,16 +269,26 @@ rl_format_general (double value)
     return g_strdup (value > 0 ? "Infinity" : "-Infinity");
   if (value == floor (value) && fabs (value) < 1e15)
     return g_strdup_printf ("%.0f", value == 0 ? 0.0 : value);
+  return g_strdup (rl_format_round_trip (value, buf));
+}
+
+/* The shortest of "%.15g", "%.16g" and "%.17g" (in the C locale) that reads
+ * back as exactly value, written to buf; returns buf. Negative zero stays
+ * "-0". */
+const char *
+rl_format_round_trip (double value,
+                      char   buf[G_ASCII_DTOSTR_BUF_SIZE])
+{
   for (int prec = 15; prec <= 17; prec++)
     {
       char fmt[8];
 
       g_snprintf (fmt, sizeof fmt, "%%.%dg", prec);
-      g_ascii_formatd (buf, sizeof buf, fmt, value);
+      g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, fmt, value);
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
-  return g_strdup (buf);
+  return buf;
 }
 
 /* Skips one quoted string, escaped character or bracketed part of a format
