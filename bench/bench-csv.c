@@ -7,6 +7,7 @@
  *   bench-csv generate long|wide MEGABYTES PATH   writes a panel CSV of that size
  *   bench-csv panel PATH                          rl_panel_load()
  *   bench-csv raw PATH                            rl_csv_read() into a workbook
+ *   bench-csv resave PATH OUT                     loads PATH, saves OUT with its sidecar
  * Each reading mode prints the seconds, MB/s and the peak resident set size
  * (getrusage); bench/bench-csv.sh runs them under /usr/bin/time -v. The
  * files are generated, never committed (findings in bench/readers-findings.txt).
@@ -153,6 +154,15 @@ main (int    argc,
       g_print ("  %u cells\n", rl_workbook_n_cells (wb));
       return 0;
     }
-  g_printerr ("usage: bench-csv generate long|wide MEGABYTES PATH | panel PATH | raw PATH\n");
+  if (argc == 4 && strcmp (argv[1], "resave") == 0)
+    {
+      g_autoptr(RlPanel) panel = rl_panel_load (argv[2], &error);
+
+      if (panel == NULL || !rl_panel_save (panel, argv[3], &error))
+        g_error ("%s", error->message);
+      return 0;
+    }
+  g_printerr ("usage: bench-csv generate long|wide MEGABYTES PATH | panel PATH | raw PATH | "
+              "resave PATH OUT\n");
   return 2;
 }

@@ -91,21 +91,25 @@ typedef struct
 } NumText;
 
 static void
+num_grow (NumText *b)
+{
+  char *bigger = g_malloc (b->cap * 2);
+
+  memcpy (bigger, b->str, b->len);
+  if (b->str != b->stack)
+    g_free (b->str);
+  b->str = bigger;
+  b->cap *= 2;
+}
+
+/* Appends c; the text is terminated once it is complete. */
+static inline void
 num_put (NumText *b,
          char     c)
 {
-  if (b->len + 2 > b->cap)
-    {
-      char *bigger = g_malloc (b->cap * 2);
-
-      memcpy (bigger, b->str, b->len);
-      if (b->str != b->stack)
-        g_free (b->str);
-      b->str = bigger;
-      b->cap *= 2;
-    }
+  if (G_UNLIKELY (b->len + 2 > b->cap))
+    num_grow (b);
   b->str[b->len++] = c;
-  b->str[b->len] = '\0';
 }
 
 /* Copies digits from *p to buf, skipping a space-like group separator when it
@@ -155,13 +159,14 @@ scan_digits (const char **p,
  * m × 10^e or m / 10^-e is one correctly rounded operation on exact
  * operands, so it is the nearest double, as strtod gives; anything else goes
  * to g_ascii_strtod(). */
+static const double plain_powers[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
 static double
 plain_to_double (const char *s)
 {
-  static const double powers[] = {
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-    1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
-  };
   const char *p = s;
   gboolean negative = *p == '-';
   guint64 m = 0;
@@ -199,8 +204,33 @@ plain_to_double (const char *s)
     return negative ? -0.0 : 0.0;
   if (m > G_GUINT64_CONSTANT (1) << 53 || e < -22 || e > 22)
     return g_ascii_strtod (s, NULL);
-  v = e < 0 ? (double) m / powers[-e] : (double) m * powers[e];
+  v = e < 0 ? (double) m / plain_powers[-e] : (double) m * plain_powers[e];
   return negative ? -v : v;
+}
+
+/* The common case at once: text that is only "-123.45" or "123" (no spaces,
+ * groups, exponent or marks) whose digits make an integer below 2^53; the
+ * same double plain_to_double() gives. FALSE leaves it to the full parse. */
+static gboolean
+parse_simple (const char *p,
+              double     *out)
+{
+  gboolean negative = *p == '-';
+  guint64 m = 0;
+  int decimals = 0, digits = 0;
+
+  p += negative;
+  for (; g_ascii_isdigit (*p) && digits < 16; p++, digits++)
+    m = m * 10 + (guint64) (*p - '0');
+  if (*p == '.' && g_ascii_isdigit (p[1]))
+    for (p++; g_ascii_isdigit (*p) && digits < 16; p++, digits++, decimals++)
+      m = m * 10 + (guint64) (*p - '0');
+  if (*p != '\0' || digits == 0 || digits >= 16)
+    return FALSE;
+  *out = m == 0 ? 0.0 : (double) m / plain_powers[decimals];
+  if (negative)
+    *out = -*out;
+  return TRUE;
 }
 
 /* Parses a number as statistics tables write it: "1 234,5", "12.3", "-7",
@@ -219,6 +249,12 @@ rl_parse_number (const char *text,
 
   if (text == NULL)
     return FALSE;
+  if (parse_simple (text, &v))
+    {
+      if (out != NULL)
+        *out = v;
+      return TRUE;
+    }
   buf.str = buf.stack;
   p = skip_spaces (text);
   if (*p == '+' || *p == '-')
@@ -243,6 +279,7 @@ rl_parse_number (const char *text,
         num_put (&buf, *p++);
       scan_digits (&p, &buf);
     }
+  buf.str[buf.len] = '\0';
   ok = digits > 0 && only_footnotes (p);
   if (ok)
     v = plain_to_double (buf.str);

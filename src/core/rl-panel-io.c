@@ -109,7 +109,9 @@ parse_value (const char *text,
     }
   else
     trimmed = copy = g_strndup (start, len);
-  if (len == 0 || g_ascii_strcasecmp (trimmed, "na") == 0 || g_ascii_strcasecmp (trimmed, "nan") == 0)
+  if (len == 0 || ((*trimmed == 'n' || *trimmed == 'N')
+                   && (g_ascii_strcasecmp (trimmed, "na") == 0
+                       || g_ascii_strcasecmp (trimmed, "nan") == 0)))
     {
       *out = NAN;
       return TRUE;
@@ -379,17 +381,20 @@ rl_panel_load (const char *path,
   g_autoptr(RlPanel) panel = rl_panel_new ();
   g_auto(Table) t = { path, NULL, NULL, 0, g_string_new (NULL), g_string_new (NULL), 0,
                       g_string_new (NULL), 0 };
-  g_autofree char *sidecar = NULL;
+  g_autofree char *sidecar = rl_panel_sidecar_path (path);
+  gboolean has_sidecar = g_file_test (sidecar, G_FILE_TEST_EXISTS);
 
-  t.reader = rl_csv_reader_open_hashed (path, NULL, error);
+  /* the SHA-256 that checks the pair costs about a third of the reading:
+   * it is taken only when there is a sidecar to check */
+  t.reader = has_sidecar ? rl_csv_reader_open_hashed (path, NULL, error)
+                         : rl_csv_reader_open (path, NULL, error);
   if (t.reader == NULL || !read_header (&t, error))
     return NULL;
   if (header_is_panel (&t))
     {
       if (!load_panel_rows (panel, &t, error))
         return NULL;
-      sidecar = rl_panel_sidecar_path (path);
-      if (g_file_test (sidecar, G_FILE_TEST_EXISTS)
+      if (has_sidecar
           && !load_sidecar (panel, sidecar, path, rl_csv_reader_n_bytes (t.reader),
                             rl_csv_reader_sha256 (t.reader), error))
         return NULL;
