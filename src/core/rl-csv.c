@@ -896,6 +896,17 @@ rl_csv_options_init (RlCsvOptions *opts)
   opts->encoding = NULL;
 }
 
+/* Numbers seldom repeat: they are stored without the grid's lookup of equal
+ * texts, whose table would take more memory than they do and most of the
+ * time. Short ones (years, "1,5") repeat and are shared. */
+static gboolean
+seldom_repeats (const char *text,
+                gsize       len)
+{
+  return len > 4 && (g_ascii_isdigit (text[0])
+                     || ((text[0] == '-' || text[0] == '.') && g_ascii_isdigit (text[1])));
+}
+
 /* Every record of the reader into a one-sheet workbook named after the file
  * (without its extension). With @refuse_empty a file without text is an
  * error. */
@@ -921,14 +932,19 @@ read_workbook (RlCsvReader *r,
     {
       guint64 row = rl_csv_reader_row (r);
 
+      guint at = row > G_MAXUINT ? G_MAXUINT : (guint) row;
+
       for (guint i = 0; i < rl_csv_reader_n_fields (r); i++)
         {
           const char *text = rl_csv_reader_field (r, i);
+          gboolean ok;
 
           if (*text == '\0')
             continue;
-          if (!rl_sheet_put_text (sheet, row > G_MAXUINT ? G_MAXUINT : (guint) row, i + 1, text,
-                                  error))
+          ok = seldom_repeats (text, rl_csv_reader_field_len (r, i))
+                 ? rl_sheet_put_text_unshared (sheet, at, i + 1, text, error)
+                 : rl_sheet_put_text (sheet, at, i + 1, text, error);
+          if (!ok)
             return NULL;
         }
       any |= !rl_csv_reader_is_blank (r);
