@@ -177,6 +177,24 @@ table_indicator (Table      *t,
   return t->indicator;
 }
 
+static gboolean
+set_value (RlPanel     *panel,
+           const Table *t,
+           guint        region,
+           guint        indicator,
+           int          year,
+           double       value,
+           GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (rl_panel_set_checked (panel, region, indicator, year, value, &local))
+    return TRUE;
+  g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: row %" G_GUINT64_FORMAT ": %s", t->path,
+               row_of (t), local->message);
+  return FALSE;
+}
+
 /* Reads the next record into t; FALSE at the end or on an error. */
 static gboolean
 next_row (Table   *t,
@@ -213,8 +231,8 @@ load_panel_rows (RlPanel *panel,
         return set_cell_error (error, t, 4, cell (t, 4), "a number");
       r = table_region (t, panel, code, name);
       j = table_indicator (t, panel, id);
-      if (!isnan (value))
-        rl_panel_set (panel, r, j, (int) year, value);
+      if (!isnan (value) && !set_value (panel, t, r, j, (int) year, value, error))
+        return FALSE;
     }
   if (local != NULL)
     {
@@ -266,8 +284,8 @@ load_wide_row (RlPanel     *panel,
       double value;
       if (!parse_value (cell (t, c), &value))
         return set_cell_error (error, t, c, cell (t, c), "a number");
-      if (!isnan (value))
-        rl_panel_set (panel, r, indicators[c], RL_YEAR_NONE, value);
+      if (!isnan (value) && !set_value (panel, t, r, indicators[c], RL_YEAR_NONE, value, error))
+        return FALSE;
     }
   return TRUE;
 }

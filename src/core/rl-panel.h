@@ -49,6 +49,16 @@ void               rl_panel_set             (RlPanel       *self,
                                              guint          indicator,
                                              int            year,
                                              double         value);
+/* rl_panel_set(), refused (RL_ERROR_INVALID) when the values would then be
+ * held in more than RL_LIMIT_PANEL_CELLS cells: the panel is a dense cube of
+ * regions × indicators × years from the first to the last, so a few values
+ * far apart (years 1 and 9999, thousands of regions) would need gigabytes. */
+gboolean           rl_panel_set_checked     (RlPanel       *self,
+                                             guint          region,
+                                             guint          indicator,
+                                             int            year,
+                                             double         value,
+                                             GError       **error);
 /* NaN where missing or out of range. */
 double             rl_panel_get             (const RlPanel *self,
                                              guint          region,

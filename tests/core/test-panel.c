@@ -543,6 +543,35 @@ test_sidecar_errors (void)
   rl_test_remove_dir (dir);
 }
 
+/* A few values far apart would make the dense cube huge (10,000 regions ×
+ * the years 1 to 9999: 2.6 GB): past RL_LIMIT_PANEL_CELLS the load is
+ * refused with the file and row instead. */
+static void
+test_sparse_panel_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("rl-panel-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "sparse.csv", NULL);
+  g_autoptr(GString) data = g_string_new ("region_code,region,indicator,year,value\nR0,,x,1,1\n");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlPanel) p = rl_panel_new ();
+
+  for (guint i = 1; i < 10000; i++)
+    g_string_append_printf (data, "R%u,,x,9999,%u\n", i, i);
+  g_assert_true (g_file_set_contents (path, data->str, (gssize) data->len, NULL));
+  g_assert_null (rl_panel_load (path, &error));
+  g_assert_error (error, RL_ERROR, RL_ERROR_PARSE);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (error->message, "RL_LIMIT_PANEL_CELLS"));
+  g_clear_error (&error);
+
+  g_assert_true (rl_panel_set_checked (p, rl_panel_add_region (p, "A", NULL),
+                                       rl_panel_add_indicator (p, "x"), 1, 1, &error));
+  g_assert_false (rl_panel_set_checked (p, 0, 0, 9999999, 1, &error));
+  g_assert_error (error, RL_ERROR, RL_ERROR_INVALID);
+  rl_assert_close (rl_panel_get (p, 0, 0, 1), 1, 0);
+  rl_test_remove_dir (dir);
+}
+
 /* Indicator names in the panel's language, falling back to English and
  * then to the id; a copy keeps the language. */
 static void
@@ -591,5 +620,6 @@ main (int argc, char **argv)
   g_test_add_func ("/panel/save-failure-keeps-pair", test_save_failure_keeps_pair);
   g_test_add_func ("/panel/mismatched-pair", test_mismatched_pair);
   g_test_add_func ("/panel/sidecar-errors", test_sidecar_errors);
+  g_test_add_func ("/panel/sparse-panel-refused", test_sparse_panel_refused);
   return g_test_run ();
 }
