@@ -418,7 +418,8 @@ convert_raw (RlCsvReader *r,
                                                 : "a byte sequence is not a character of it");
       return FALSE;
     }
-  memmove (r->raw, in, in_left);
+  if (in_left > 0)
+    memmove (r->raw, in, in_left);
   r->raw_len = in_left;
   return TRUE;
 }
@@ -461,7 +462,8 @@ read_chunk (RlCsvReader *r,
     {
       gsize keep = r->text_len - MIN (r->unchecked, r->text_len);
 
-      memmove (r->text, r->text + r->text_len - keep, keep);
+      if (keep > 0)
+        memmove (r->text, r->text + r->text_len - keep, keep);
       r->unchecked = 0;
       r->text_len = keep;
       r->text_pos = keep; /* those bytes were split already */
@@ -491,7 +493,8 @@ read_chunk (RlCsvReader *r,
     return FALSE;
   if (!r->check_utf8)
     r->unchecked = r->text_len;
-  if (r->conv != (GIConv) -1 && memchr (r->text + before, '\0', r->text_len - before) != NULL)
+  if (r->conv != (GIConv) -1 && r->text_len > before
+      && memchr (r->text + before, '\0', r->text_len - before) != NULL)
     {
       set_not_text (r, error);
       return FALSE;
