@@ -439,7 +439,8 @@ check_text (RlCsvReader *r,
       r->unchecked = r->text_len;
       return TRUE;
     }
-  if (!r->text_eof && (gsize) (start + len - end) < 4 && memchr (end, '\0', start + len - end) == NULL)
+  if (!r->text_eof && (gsize) (start + len - end) < 4
+      && memchr (end, '\0', (gsize) (start + len - end)) == NULL)
     {
       r->unchecked = (gsize) (end - r->text);
       return TRUE;

@@ -847,7 +847,8 @@ sidecar_root (JsonParser *parser,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: %s, expected an object with an "
-                   "“indicators” array", path, root == NULL ? "the file is empty" : "not an object");
+                   "“indicators” array", path,
+                   root == NULL ? "the file is empty" : "not an object");
       return NULL;
     }
   object = json_node_get_object (root);

@@ -270,7 +270,8 @@ rl_panel_set_checked (RlPanel  *self,
                       GError  **error)
 {
   gboolean empty = n_years (self) == 0;
-  int ymin = empty ? year : MIN (year, self->year_min), ymax = empty ? year : MAX (year, self->year_max);
+  int ymin = empty ? year : MIN (year, self->year_min);
+  int ymax = empty ? year : MAX (year, self->year_max);
   guint64 cells = grown (self->cap_regions, 4, (guint64) region + 1)
                   * grown (self->cap_indicators, 2, (guint64) indicator + 1)
                   * (guint64) ((gint64) ymax - ymin + 1);

@@ -12,6 +12,8 @@
 #include "rl-panel.h"
 #include "rl-test.h"
 
+#define PANEL_HEADER "region_code,region,indicator,year,value"
+
 /* Removes a temporary folder and what is in it (files and one level of folders). */
 static void
 rl_test_remove_dir (const char *dir)
@@ -145,7 +147,7 @@ test_load_many_rows (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("rl-panel-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "many.csv", NULL);
-  g_autoptr(GString) data = g_string_new ("region_code,region,indicator,year,value\n");
+  g_autoptr(GString) data = g_string_new (PANEL_HEADER "\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(RlPanel) p = NULL;
   const guint n_rows = 1100000;
@@ -158,8 +160,8 @@ test_load_many_rows (void)
   g_assert_no_error (error);
   g_assert_cmpuint (rl_panel_count_values (p), ==, n_rows);
   g_assert_cmpuint (rl_panel_n_regions (p), ==, 100);
-  rl_assert_close (rl_panel_get (p, rl_panel_find_region (p, "R7"), rl_panel_find_indicator (p, "i549"),
-                                 2019), 1099907.5, 0);
+  rl_assert_close (rl_panel_get (p, rl_panel_find_region (p, "R7"),
+                                 rl_panel_find_indicator (p, "i549"), 2019), 1099907.5, 0);
   g_unlink (path);
   g_rmdir (dir);
 }
@@ -519,14 +521,14 @@ test_sidecar_errors (void)
     { "{\"indicators\": [{\"id\": \"x\", \"polarity\": \"up\"}]}", "polarity “up”" },
     { "{\"indicators\": [], \"panel\": 1}", "member “panel” is not an object" },
     { "{\"indicators\": [], \"panel\": {\"bytes\": \"1\"}}", "panel: member “bytes”" },
-    { "{\"indicators\": [], \"panel\": {\"bytes\": 1, \"sha256\": \"zz\"}}", "panel: member “sha256”" },
+    { "{\"indicators\": [], \"panel\": {\"bytes\": 1, \"sha256\": \"zz\"}}",
+      "panel: member “sha256”" },
   };
   g_autofree char *dir = g_dir_make_tmp ("rl-panel-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "p.csv", NULL);
   g_autofree char *sidecar = rl_panel_sidecar_path (path);
 
-  g_assert_true (g_file_set_contents (path, "region_code,region,indicator,year,value\nR,R,x,2020,1\n",
-                                      -1, NULL));
+  g_assert_true (g_file_set_contents (path, PANEL_HEADER "\nR,R,x,2020,1\n", -1, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
@@ -536,7 +538,8 @@ test_sidecar_errors (void)
       p = rl_panel_load (path, &error);
       g_assert_null (p);
       g_assert_error (error, RL_ERROR, RL_ERROR_PARSE);
-      if (!g_str_has_prefix (error->message, sidecar) || strstr (error->message, cases[i].message) == NULL)
+      if (!g_str_has_prefix (error->message, sidecar)
+          || strstr (error->message, cases[i].message) == NULL)
         g_error ("%s: “%s” lacks the sidecar or “%s”", cases[i].json, error->message,
                  cases[i].message);
     }
@@ -551,7 +554,7 @@ test_sparse_panel_refused (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("rl-panel-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "sparse.csv", NULL);
-  g_autoptr(GString) data = g_string_new ("region_code,region,indicator,year,value\nR0,,x,1,1\n");
+  g_autoptr(GString) data = g_string_new (PANEL_HEADER "\nR0,,x,1,1\n");
   g_autoptr(GError) error = NULL;
   g_autoptr(RlPanel) p = rl_panel_new ();
 
