@@ -9,6 +9,7 @@
 
 #include "rl-config.h"
 #include "rl-error.h"
+#include "rl-limits.h"
 #include "rl-region-name.h"
 
 /* The columns of a gazetteer TSV, in order (data/gazetteers/README.md). */
@@ -554,7 +555,8 @@ rl_gazetteer_match (const RlGazetteer *self,
   gboolean dated = FALSE;
 
   g_return_val_if_fail (self != NULL, match);
-  if (label == NULL)
+  /* a label past RL_LIMIT_LABEL_BYTES is not a region name: unknown, without reading it all */
+  if (label == NULL || strnlen (label, RL_LIMIT_LABEL_BYTES + 1) > RL_LIMIT_LABEL_BYTES)
     return match;
   if (resolve (&match, g_hash_table_lookup (self->names, label), RL_MATCH_EXACT)
       || resolve (&match, g_hash_table_lookup (self->aliases, label), RL_MATCH_ALIAS))

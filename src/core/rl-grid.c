@@ -472,6 +472,24 @@ rl_sheet_put_text (RlSheet    *sheet,
 }
 
 gboolean
+rl_sheet_put_text_unshared (RlSheet    *sheet,
+                            guint       row,
+                            guint       col,
+                            const char *text,
+                            GError    **error)
+{
+  RlCell cell = { col, FALSE, NAN, NULL };
+
+  if (text == NULL || text[0] == '\0')
+    return TRUE;
+  if (!check_cell (sheet, row, col, text, error))
+    return FALSE;
+  cell.text = g_string_chunk_insert (sheet->wb->strings, text);
+  sheet_store (sheet, row, &cell);
+  return TRUE;
+}
+
+gboolean
 rl_sheet_put_number (RlSheet    *sheet,
                      guint       row,
                      guint       col,

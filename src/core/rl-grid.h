@@ -84,6 +84,15 @@ gboolean       rl_sheet_put_text      (RlSheet    *sheet,
                                        guint       col,
                                        const char *text,
                                        GError    **error);
+/* rl_sheet_put_text() for a text that is stored anew rather than looked up
+ * among the texts stored already: for cells that seldom repeat (the numbers
+ * of a CSV file), where the lookup costs more time and memory than the
+ * copies it saves. */
+gboolean       rl_sheet_put_text_unshared (RlSheet    *sheet,
+                                           guint       row,
+                                           guint       col,
+                                           const char *text,
+                                           GError    **error);
 gboolean       rl_sheet_put_number    (RlSheet    *sheet,
                                        guint       row,
                                        guint       col,

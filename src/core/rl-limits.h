@@ -61,6 +61,12 @@ G_BEGIN_DECLS
  * region names and match nothing). */
 #define RL_LIMIT_LABEL_BYTES     4096u
 
+/* Cells of a panel's cube (regions × indicators × years from the first to
+ * the last, each a double: 64 Mi cells are 512 MiB). The demo panel needs
+ * 0.16 Mi; a 200 MB long panel of 85 regions, 917 indicators and 33 years
+ * needs 4.3 Mi. */
+#define RL_LIMIT_PANEL_CELLS     (64u * 1024u * 1024u)
+
 /* Options of the analyses (the command line and the application) */
 
 #define RL_LIMIT_K               1000u    /* clusters */

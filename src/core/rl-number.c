@@ -9,17 +9,19 @@
 #include <string.h>
 
 /* Length of the space-like character at p (ASCII space or tab, NBSP, thin
- * space, narrow NBSP), or 0. */
+ * space, narrow NBSP), or 0. A byte after p is looked at only when the bytes
+ * before it matched, so the lookahead never passes the terminating NUL. */
 static int
 space_len (const char *p)
 {
-  if (*p == ' ' || *p == '\t')
+  const guchar *u = (const guchar *) p;
+
+  if (u[0] == ' ' || u[0] == '\t')
     return 1;
-  if ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
-    return 2;
-  if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80
-      && ((guchar) p[2] == 0x89 || (guchar) p[2] == 0xAF))
-    return 3;
+  if (u[0] == 0xC2)
+    return u[1] == 0xA0 ? 2 : 0;
+  if (u[0] == 0xE2 && u[1] == 0x80)
+    return (u[2] == 0x89 || u[2] == 0xAF) ? 3 : 0;
   return 0;
 }
 
@@ -33,16 +35,17 @@ skip_spaces (const char *p)
   return p;
 }
 
-/* Length of a superscript digit at p, or 0. */
+/* Length of a superscript digit at p (¹ ² ³ U+00B9, U+00B2, U+00B3; ⁰ ⁴–⁹
+ * U+2070, U+2074–U+2079), or 0; looks ahead as space_len() does. */
 static int
 superscript_len (const char *p)
 {
-  guchar a = p[0], b = p[1], c = p[2];
+  const guchar *u = (const guchar *) p;
 
-  if (a == 0xC2 && (b == 0xB9 || b == 0xB2 || b == 0xB3))
-    return 2;
-  if (a == 0xE2 && b == 0x81 && (c == 0xB0 || (c >= 0xB4 && c <= 0xB9)))
-    return 3;
+  if (u[0] == 0xC2)
+    return (u[1] == 0xB9 || u[1] == 0xB2 || u[1] == 0xB3) ? 2 : 0;
+  if (u[0] == 0xE2 && u[1] == 0x81)
+    return (u[2] == 0xB0 || (u[2] >= 0xB4 && u[2] <= 0xB9)) ? 3 : 0;
   return 0;
 }
 
@@ -77,11 +80,43 @@ only_footnotes (const char *p)
     }
 }
 
+/* The plain text of the number being parsed ("-1234.5e-3"), on the stack
+ * unless it is long. */
+typedef struct
+{
+  char  *str;
+  gsize  len;
+  gsize  cap;
+  char   stack[64];
+} NumText;
+
+static void
+num_grow (NumText *b)
+{
+  char *bigger = g_malloc (b->cap * 2);
+
+  memcpy (bigger, b->str, b->len);
+  if (b->str != b->stack)
+    g_free (b->str);
+  b->str = bigger;
+  b->cap *= 2;
+}
+
+/* Appends c; the text is terminated once it is complete. */
+static inline void
+num_put (NumText *b,
+         char     c)
+{
+  if (G_UNLIKELY (b->len + 2 > b->cap))
+    num_grow (b);
+  b->str[b->len++] = c;
+}
+
 /* Copies digits from *p to buf, skipping a space-like group separator when it
  * is followed by exactly three digits. Returns the number of digits copied. */
 static guint
 scan_grouped_digits (const char **p,
-                     GString     *buf)
+                     NumText     *buf)
 {
   const char *s = *p;
   guint n = 0;
@@ -92,7 +127,7 @@ scan_grouped_digits (const char **p,
 
       while (g_ascii_isdigit (*s))
         {
-          g_string_append_c (buf, *s++);
+          num_put (buf, *s++);
           n++;
         }
       sp = space_len (s);
@@ -107,16 +142,95 @@ scan_grouped_digits (const char **p,
 
 static guint
 scan_digits (const char **p,
-             GString     *buf)
+             NumText     *buf)
 {
   guint n = 0;
 
   while (g_ascii_isdigit (**p))
     {
-      g_string_append_c (buf, *(*p)++);
+      num_put (buf, *(*p)++);
       n++;
     }
   return n;
+}
+
+/* The double nearest to the plain text s ("-1234.5e-3"). When the digits
+ * make an integer m below 2^53 and the power of ten is at most 22 either way,
+ * m × 10^e or m / 10^-e is one correctly rounded operation on exact
+ * operands, so it is the nearest double, as strtod gives; anything else goes
+ * to g_ascii_strtod(). */
+static const double plain_powers[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+static double
+plain_to_double (const char *s)
+{
+  const char *p = s;
+  gboolean negative = *p == '-';
+  guint64 m = 0;
+  int e = 0, exp = 0, exp_digits = 0;
+  double v;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      if (m > (G_GUINT64_CONSTANT (1) << 53) / 10)
+        return g_ascii_strtod (s, NULL);
+      m = m * 10 + (guint64) (*p - '0');
+    }
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++, e--)
+      {
+        if (m > (G_GUINT64_CONSTANT (1) << 53) / 10)
+          return g_ascii_strtod (s, NULL);
+        m = m * 10 + (guint64) (*p - '0');
+      }
+  if (*p == 'e' || *p == 'E')
+    {
+      gboolean minus = *++p == '-';
+
+      if (*p == '-' || *p == '+')
+        p++;
+      for (; g_ascii_isdigit (*p) && exp_digits < 6; p++, exp_digits++)
+        exp = exp * 10 + (*p - '0');
+      if (exp_digits >= 6)
+        return g_ascii_strtod (s, NULL);
+      e += minus ? -exp : exp;
+    }
+  if (m == 0)
+    return negative ? -0.0 : 0.0;
+  if (m > G_GUINT64_CONSTANT (1) << 53 || e < -22 || e > 22)
+    return g_ascii_strtod (s, NULL);
+  v = e < 0 ? (double) m / plain_powers[-e] : (double) m * plain_powers[e];
+  return negative ? -v : v;
+}
+
+/* The common case at once: text that is only "-123.45" or "123" (no spaces,
+ * groups, exponent or marks) whose digits make an integer below 2^53; the
+ * same double plain_to_double() gives. FALSE leaves it to the full parse. */
+static gboolean
+parse_simple (const char *p,
+              double     *out)
+{
+  gboolean negative = *p == '-';
+  guint64 m = 0;
+  int decimals = 0, digits = 0;
+
+  p += negative;
+  for (; g_ascii_isdigit (*p) && digits < 16; p++, digits++)
+    m = m * 10 + (guint64) (*p - '0');
+  if (*p == '.' && g_ascii_isdigit (p[1]))
+    for (p++; g_ascii_isdigit (*p) && digits < 16; p++, digits++, decimals++)
+      m = m * 10 + (guint64) (*p - '0');
+  if (*p != '\0' || digits == 0 || digits >= 16)
+    return FALSE;
+  *out = m == 0 ? 0.0 : (double) m / plain_powers[decimals];
+  if (negative)
+    *out = -*out;
+  return TRUE;
 }
 
 /* Parses a number as statistics tables write it: "1 234,5", "12.3", "-7",
@@ -127,42 +241,51 @@ gboolean
 rl_parse_number (const char *text,
                  double     *out)
 {
-  g_autoptr(GString) buf = g_string_sized_new (32);
+  NumText buf = { NULL, 0, sizeof buf.stack, { 0 } };
   const char *p;
   guint digits;
-  double v;
+  gboolean ok;
+  double v = 0;
 
   if (text == NULL)
     return FALSE;
+  if (parse_simple (text, &v))
+    {
+      if (out != NULL)
+        *out = v;
+      return TRUE;
+    }
+  buf.str = buf.stack;
   p = skip_spaces (text);
   if (*p == '+' || *p == '-')
-    g_string_append_c (buf, *p++);
+    num_put (&buf, *p++);
   else if (strncmp (p, "\xE2\x88\x92", 3) == 0) /* U+2212 minus sign */
     {
-      g_string_append_c (buf, '-');
+      num_put (&buf, '-');
       p += 3;
     }
-  digits = scan_grouped_digits (&p, buf);
+  digits = scan_grouped_digits (&p, &buf);
   if ((*p == '.' || *p == ',') && g_ascii_isdigit (p[1]))
     {
-      g_string_append_c (buf, '.');
+      num_put (&buf, '.');
       p++;
-      digits += scan_digits (&p, buf);
+      digits += scan_digits (&p, &buf);
     }
-  if (digits == 0)
-    return FALSE;
   if ((*p == 'e' || *p == 'E')
       && (g_ascii_isdigit (p[1]) || ((p[1] == '-' || p[1] == '+') && g_ascii_isdigit (p[2]))))
     {
-      g_string_append_c (buf, *p++);
+      num_put (&buf, *p++);
       if (*p == '-' || *p == '+')
-        g_string_append_c (buf, *p++);
-      scan_digits (&p, buf);
+        num_put (&buf, *p++);
+      scan_digits (&p, &buf);
     }
-  if (!only_footnotes (p))
-    return FALSE;
-  v = g_ascii_strtod (buf->str, NULL);
-  if (!isfinite (v))
+  buf.str[buf.len] = '\0';
+  ok = digits > 0 && only_footnotes (p);
+  if (ok)
+    v = plain_to_double (buf.str);
+  if (buf.str != buf.stack)
+    g_free (buf.str);
+  if (!ok || !isfinite (v))
     return FALSE;
   if (out != NULL)
     *out = v;
@@ -183,16 +306,26 @@ rl_format_general (double value)
     return g_strdup (value > 0 ? "Infinity" : "-Infinity");
   if (value == floor (value) && fabs (value) < 1e15)
     return g_strdup_printf ("%.0f", value == 0 ? 0.0 : value);
+  return g_strdup (rl_format_round_trip (value, buf));
+}
+
+/* The shortest of "%.15g", "%.16g" and "%.17g" (in the C locale) that reads
+ * back as exactly value, written to buf; returns buf. Negative zero stays
+ * "-0". */
+const char *
+rl_format_round_trip (double value,
+                      char   buf[G_ASCII_DTOSTR_BUF_SIZE])
+{
   for (int prec = 15; prec <= 17; prec++)
     {
       char fmt[8];
 
       g_snprintf (fmt, sizeof fmt, "%%.%dg", prec);
-      g_ascii_formatd (buf, sizeof buf, fmt, value);
+      g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, fmt, value);
       if (g_ascii_strtod (buf, NULL) == value)
         break;
     }
-  return g_strdup (buf);
+  return buf;
 }
 
 /* Skips one quoted string, escaped character or bracketed part of a format

@@ -27,6 +27,8 @@ typedef struct
 gboolean rl_parse_number        (const char *text,
                                  double     *out);
 char    *rl_format_general      (double      value);
+const char *rl_format_round_trip (double value,
+                                  char   buf[G_ASCII_DTOSTR_BUF_SIZE]);
 void     rl_num_format_classify (const char  *code,
                                  RlNumFormat *out);
 gboolean rl_num_format_builtin  (guint        id,

@@ -7,6 +7,9 @@
 
 #include <math.h>
 
+#include "rl-error.h"
+#include "rl-limits.h"
+
 /* Values live in a dense cube [region][indicator][year − year_min]; it is
  * re-laid out when a region, an indicator or a year outside the range
  * arrives. Panels are small (85 regions × tens of indicators × tens of
@@ -145,6 +148,19 @@ cell_index (const RlPanel *self,
          + (gsize) (year - self->year_min);
 }
 
+/* The capacity grown from @cap (at least @floor) by doubling to hold @need. */
+static guint64
+grown (guint   cap,
+       guint   floor,
+       guint64 need)
+{
+  guint64 c = MAX (cap, floor);
+
+  while (c < need)
+    c *= 2;
+  return c;
+}
+
 /* Re-lays the cube out for at least @regions × @indicators and @ymin..@ymax. */
 static void
 relayout (RlPanel *self,
@@ -153,15 +169,12 @@ relayout (RlPanel *self,
           int      ymin,
           int      ymax)
 {
-  guint cap_r = MAX (self->cap_regions, 4), cap_i = MAX (self->cap_indicators, 2);
+  guint cap_r = (guint) grown (self->cap_regions, 4, regions);
+  guint cap_i = (guint) grown (self->cap_indicators, 2, indicators);
   guint ny = (guint) (ymax - ymin + 1);
   gsize total;
   double *values;
 
-  while (cap_r < regions)
-    cap_r *= 2;
-  while (cap_i < indicators)
-    cap_i *= 2;
   total = (gsize) cap_r * cap_i * ny;
   values = g_new (double, total);
   for (gsize i = 0; i < total; i++)
@@ -246,6 +259,34 @@ rl_panel_set (RlPanel *self,
     relayout (self, MAX (region + 1, self->cap_regions), MAX (indicator + 1, self->cap_indicators),
               MIN (year, self->year_min), MAX (year, self->year_max));
   self->values[cell_index (self, region, indicator, year)] = value;
+}
+
+gboolean
+rl_panel_set_checked (RlPanel  *self,
+                      guint     region,
+                      guint     indicator,
+                      int       year,
+                      double    value,
+                      GError  **error)
+{
+  gboolean empty = n_years (self) == 0;
+  int ymin = empty ? year : MIN (year, self->year_min);
+  int ymax = empty ? year : MAX (year, self->year_max);
+  guint64 cells = grown (self->cap_regions, 4, (guint64) region + 1)
+                  * grown (self->cap_indicators, 2, (guint64) indicator + 1)
+                  * (guint64) ((gint64) ymax - ymin + 1);
+
+  if (cells > RL_LIMIT_PANEL_CELLS)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "a value for region %u, indicator %u and year %d would make the panel hold "
+                   "%" G_GUINT64_FORMAT " cells (regions × indicators × the years from %d to %d), "
+                   "more than %u (RL_LIMIT_PANEL_CELLS)", region + 1, indicator + 1, year, cells,
+                   ymin, ymax, RL_LIMIT_PANEL_CELLS);
+      return FALSE;
+    }
+  rl_panel_set (self, region, indicator, year, value);
+  return TRUE;
 }
 
 double

@@ -49,6 +49,16 @@ void               rl_panel_set             (RlPanel       *self,
                                              guint          indicator,
                                              int            year,
                                              double         value);
+/* rl_panel_set(), refused (RL_ERROR_INVALID) when the values would then be
+ * held in more than RL_LIMIT_PANEL_CELLS cells: the panel is a dense cube of
+ * regions × indicators × years from the first to the last, so a few values
+ * far apart (years 1 and 9999, thousands of regions) would need gigabytes. */
+gboolean           rl_panel_set_checked     (RlPanel       *self,
+                                             guint          region,
+                                             guint          indicator,
+                                             int            year,
+                                             double         value,
+                                             GError       **error);
 /* NaN where missing or out of range. */
 double             rl_panel_get             (const RlPanel *self,
                                              guint          region,
@@ -98,14 +108,21 @@ gboolean           rl_panel_is_wide         (const RlPanel *self);
 guint              rl_panel_count_values    (const RlPanel *self);
 
 /* Reading and writing. rl_panel_load() tells a panel CSV
- * (region_code,region,indicator,year,value) from a wide CSV (region, then
- * one numeric column per indicator) by its header and reads the indicator
- * sidecar (see rl_panel_sidecar_path()) when it exists. Errors name the
- * file, row and column. */
+ * (region_code,region,indicator,year,value; years 0 to 9999, 0 being a wide
+ * table's RL_YEAR_NONE) from a wide CSV (region, then one numeric column per
+ * indicator) by its header, reads it in one pass, and reads the indicator
+ * sidecar (see rl_panel_sidecar_path()) when it exists. A sidecar that
+ * records the size and SHA-256 of another panel than the one beside it is
+ * refused. Errors name the file, row and column; an empty file says so. */
 RlPanel           *rl_panel_load            (const char    *path,
                                              GError       **error);
-/* Writes the panel CSV and its sidecar atomically: on failure, existing
- * files are left as they were. */
+/* Writes the panel CSV and its sidecar, which records the panel's size and
+ * SHA-256. Both are written and flushed under temporary names in the
+ * target folder before either is renamed (the sidecar first): a failure
+ * before the renames leaves the existing files as they were. What a panel
+ * file cannot hold (years outside 0..9999, infinite values, text that is
+ * not UTF-8) is refused with RL_ERROR_INVALID. Values are written with the
+ * fewest digits that read back as the same double. */
 gboolean           rl_panel_save            (const RlPanel *self,
                                              const char    *path,
                                              GError       **error);
@@ -113,6 +130,7 @@ char              *rl_panel_sidecar_path    (const char    *panel_path);
 gboolean           rl_panel_load_sidecar    (RlPanel       *self,
                                              const char    *path,
                                              GError       **error);
+/* The sidecar's JSON without the record of a panel file. */
 char              *rl_panel_sidecar_to_json (const RlPanel *self);
 
 RlIndicator       *rl_indicator_new         (const char    *id);

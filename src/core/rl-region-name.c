@@ -110,24 +110,15 @@ fix_lookalikes (gunichar *s,
     }
 }
 
-static glong
-count_char (const gunichar *s,
-            glong           n,
-            gunichar        c)
-{
-  glong k = 0;
-
-  for (glong i = 0; i < n; i++)
-    k += s[i] == c;
-  return k;
-}
-
 /* Number of trailing footnote characters to cut at the end of s[0 .. n):
  * "*", "1)" without an opening parenthesis, or 1–2 digits glued to a
- * Cyrillic letter ("Москва1"). 0 when there is none. */
+ * Cyrillic letter ("Москва1"). 0 when there is none. @open and @close count
+ * the parentheses in s[0 .. n). */
 static glong
 footnote_length (const gunichar *s,
-                 glong           n)
+                 glong           n,
+                 glong           open,
+                 glong           close)
 {
   glong i = n;
 
@@ -135,7 +126,7 @@ footnote_length (const gunichar *s,
     return 0;
   if (s[n - 1] == '*')
     return 1;
-  if (s[n - 1] == ')' && count_char (s, n, ')') > count_char (s, n, '('))
+  if (s[n - 1] == ')' && close > open)
     i--;
   while (i > 0 && n - i < 4 && g_unichar_isdigit (s[i - 1]))
     i--;
@@ -146,20 +137,31 @@ footnote_length (const gunichar *s,
   return 0;
 }
 
+/* Cuts trailing footnote marks and spaces; the parentheses are counted once
+ * and the count kept up to date as characters are cut, so a label ending in
+ * many marks ("1)1)1)…") costs one pass. */
 static glong
 strip_footnotes (const gunichar *s,
                  glong           n)
 {
+  glong open = 0, close = 0;
+
+  for (glong i = 0; i < n; i++)
+    {
+      open += s[i] == '(';
+      close += s[i] == ')';
+    }
   for (;;)
     {
       glong cut;
 
       while (n > 0 && s[n - 1] == ' ')
         n--;
-      cut = footnote_length (s, n);
+      cut = footnote_length (s, n, open, close);
       if (cut == 0)
         return n;
-      n -= cut;
+      for (; cut > 0; cut--)
+        close -= s[--n] == ')';
     }
 }
 
@@ -218,17 +220,28 @@ rl_region_name_normalize (const char *label)
   return respace (folded);
 }
 
+/* TRUE when a word of s[0 .. len) (words split at spaces) starts with one of
+ * the territorial words. */
 static gboolean
 has_territorial_word (const char *s,
                       gsize       len)
 {
-  g_autofree char *text = g_strndup (s, len);
-  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  const char *end = s + len;
 
-  for (guint i = 0; words[i] != NULL; i++)
-    for (guint j = 0; territorial_words[j] != NULL; j++)
-      if (g_str_has_prefix (words[i], territorial_words[j]))
-        return TRUE;
+  for (const char *w = s; w < end;)
+    {
+      const char *space = memchr (w, ' ', (gsize) (end - w));
+      const char *w_end = space != NULL ? space : end;
+
+      for (guint j = 0; territorial_words[j] != NULL; j++)
+        {
+          gsize n = strlen (territorial_words[j]);
+
+          if ((gsize) (w_end - w) >= n && memcmp (w, territorial_words[j], n) == 0)
+            return TRUE;
+        }
+      w = w_end + 1;
+    }
   return FALSE;
 }
 
@@ -266,13 +279,16 @@ drop_qualifiers (GString    *out,
 {
   while (*s != '\0')
     {
+      const char *open = strchr (s, '(');
       gsize len;
 
-      if (*s != '(')
+      if (open == NULL)
         {
-          g_string_append_c (out, *s++);
-          continue;
+          g_string_append (out, s);
+          return;
         }
+      g_string_append_len (out, s, open - s);
+      s = open;
       len = group_length (s);
       if (has_territorial_word (s + 1, len - 1))
         {
@@ -286,50 +302,141 @@ drop_qualifiers (GString    *out,
     }
 }
 
-/* Removes " word " for every designation, on a text padded with spaces. */
-static void
-drop_designations (GString *padded)
+/* A word of the text being reduced: text[start .. start + len). */
+typedef struct
 {
-  for (guint i = 0; designations[i] != NULL; i++)
-    {
-      g_autofree char *needle = g_strconcat (" ", designations[i], " ", NULL);
+  gsize start;
+  gsize len;
+} Word;
 
-      while (g_string_replace (padded, needle, " ", 0) > 0)
-        ;
+static gboolean
+word_is (const char *text,
+         const Word *word,
+         const char *expected,
+         gsize       expected_len)
+{
+  return word->len == expected_len && memcmp (text + word->start, expected, expected_len) == 0;
+}
+
+/* TRUE when words[0 .. n) end with the words of @phrase, one space apart. */
+static gboolean
+ends_with_phrase (const char *text,
+                  const Word *words,
+                  guint       n,
+                  const char *phrase)
+{
+  const char *end = phrase + strlen (phrase);
+  guint i = n;
+
+  while (end > phrase)
+    {
+      const char *start = end;
+
+      while (start > phrase && start[-1] != ' ')
+        start--;
+      if (i == 0 || !word_is (text, &words[i - 1], start, (gsize) (end - start)))
+        return FALSE;
+      i--;
+      end = start > phrase ? start - 1 : start;
     }
+  return TRUE;
+}
+
+static guint
+count_words (const char *phrase)
+{
+  guint n = 1;
+
+  for (const char *p = phrase; *p != '\0'; p++)
+    n += *p == ' ';
+  return n;
+}
+
+/* Removes every run of words spelling @phrase, also the runs a removal brings
+ * together ("город город федерального значения значения"), in one pass: the
+ * words are kept on a stack and a phrase completed on top is popped. Words
+ * split at single spaces, so "a  b" (two spaces) holds an empty word and is
+ * not the phrase "a b". */
+static void
+drop_phrase (const char *text,
+             GArray     *words,
+             const char *phrase)
+{
+  Word *stack = (Word *) (gpointer) words->data;
+  guint n_words = count_words (phrase), kept = 0;
+
+  for (guint i = 0; i < words->len; i++)
+    {
+      stack[kept++] = stack[i];
+      if (kept >= n_words && ends_with_phrase (text, stack, kept, phrase))
+        kept -= n_words;
+    }
+  g_array_set_size (words, kept);
+}
+
+static GArray *
+split_words (const char *text,
+             gsize       len)
+{
+  GArray *words = g_array_new (FALSE, FALSE, sizeof (Word));
+  gsize start = 0;
+
+  for (gsize i = 0; i <= len; i++)
+    if (i == len || text[i] == ' ')
+      {
+        Word w = { start, i - start };
+
+        g_array_append_val (words, w);
+        start = i + 1;
+      }
+  return words;
 }
 
 static const char *
-expand_abbreviation (const char *word)
+expand_abbreviation (const char *text,
+                     const Word *word,
+                     gsize      *len)
 {
   for (guint i = 0; i < G_N_ELEMENTS (abbreviations); i++)
-    if (strcmp (word, abbreviations[i].abbreviation) == 0)
-      return abbreviations[i].full;
-  return word;
+    if (word_is (text, word, abbreviations[i].abbreviation,
+                 strlen (abbreviations[i].abbreviation)))
+      {
+        *len = strlen (abbreviations[i].full);
+        return abbreviations[i].full;
+      }
+  *len = word->len;
+  return text + word->start;
 }
 
 char *
 rl_region_name_reduce (const char *normalized,
                        gboolean   *dated)
 {
-  g_autoptr(GString) out = g_string_new (" ");
-  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) text = g_string_new (" ");
+  g_autoptr(GArray) words = NULL;
+  GString *out;
   gboolean dummy = FALSE;
 
-  drop_qualifiers (out, normalized != NULL ? normalized : "", dated != NULL ? dated : &dummy);
-  g_string_append_c (out, ' ');
-  drop_designations (out);
-  words = g_strsplit (out->str, " ", -1);
-  g_string_truncate (out, 0);
-  for (guint i = 0; words[i] != NULL; i++)
+  drop_qualifiers (text, normalized != NULL ? normalized : "", dated != NULL ? dated : &dummy);
+  g_string_append_c (text, ' ');
+  words = split_words (text->str, text->len);
+  for (guint i = 0; designations[i] != NULL; i++)
+    drop_phrase (text->str, words, designations[i]);
+  out = g_string_sized_new (text->len);
+  for (guint i = 0; i < words->len; i++)
     {
-      if (words[i][0] == '\0')
+      const Word *word = &g_array_index (words, Word, i);
+      const char *full;
+      gsize len;
+
+      if (word->len == 0)
         continue;
+      full = expand_abbreviation (text->str, word, &len);
       if (out->len > 0)
         g_string_append_c (out, ' ');
-      g_string_append (out, expand_abbreviation (words[i]));
+      g_string_append_len (out, full, len);
     }
-  return g_strdup (out->str);
+  return g_string_free (out, FALSE);
 }
 
 double

@@ -7,6 +7,7 @@
 
 #include "rl-error.h"
 #include "rl-gazetteer.h"
+#include "rl-limits.h"
 #include "rl-region-name.h"
 #include "rl-test.h"
 
@@ -300,6 +301,73 @@ test_normalize_footnotes (void)
   assert_match (gaz, "Сибирский федеральный округ 2)", "RU-FD-SIB");
 }
 
+/* A label of text repeated to at least @bytes bytes. */
+static char *
+repeat_label (const char *head,
+              const char *unit,
+              const char *tail,
+              gsize       bytes)
+{
+  GString *s = g_string_new (head);
+
+  while (s->len < bytes)
+    g_string_append (s, unit);
+  g_string_append (s, tail);
+  return g_string_free (s, FALSE);
+}
+
+/* Normalisation and reduction take time linear in the label: labels of a few
+ * megabytes made of footnote marks, designations or parentheses (each was
+ * quadratic, hours at this size) come back at once and give the short keys. */
+static void
+test_normalize_long (void)
+{
+  static const struct
+  {
+    const char *head, *unit, *tail, *key, *reduced;
+  } cases[] = {
+    { "Тыва", " 1)", "", "тыва", "тыва" },
+    { "Тыва", "1)", "", "тыва", "тыва" },
+    { "Тыва", "*", "", "тыва", "тыва" },
+    { "", "г ", "Москва", NULL, "москва" },
+    { "город ", "город федерального значения ", "Москва", NULL, "москва" },
+    { "Москва", " (а)", "", NULL, "москва" },
+    { "Москва (", "(", "", NULL, "москва" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = repeat_label (cases[i].head, cases[i].unit, cases[i].tail,
+                                             4 * 1024 * 1024);
+      g_autofree char *key = rl_region_name_normalize (label);
+      g_autofree char *reduced = rl_region_name_reduce (key, NULL);
+
+      if (cases[i].key != NULL)
+        g_assert_cmpstr (key, ==, cases[i].key);
+      g_assert_cmpstr (reduced, ==, cases[i].reduced);
+    }
+}
+
+/* Labels longer than RL_LIMIT_LABEL_BYTES are not region names: they match
+ * nothing, though the name they pad out would match. */
+static void
+test_match_long_label (void)
+{
+  g_autoptr(RlGazetteer) gaz = load_builtin ("ru");
+  g_autofree char *fits = repeat_label ("Москва", " ", "", RL_LIMIT_LABEL_BYTES - 1);
+  g_autofree char *over = repeat_label ("Москва", " ", "", RL_LIMIT_LABEL_BYTES + 1);
+  g_autofree char *huge = repeat_label ("Москва", " 1)", "", 16 * 1024 * 1024);
+  RlMatch m;
+
+  g_assert_cmpuint (strlen (fits), ==, RL_LIMIT_LABEL_BYTES - 1);
+  assert_match (gaz, fits, "RU-MOW");
+  m = rl_gazetteer_match (gaz, over);
+  g_assert_cmpint (m.status, ==, RL_MATCH_UNKNOWN);
+  g_assert_null (m.entry);
+  m = rl_gazetteer_match (gaz, huge);
+  g_assert_cmpint (m.status, ==, RL_MATCH_UNKNOWN);
+}
+
 static void
 test_fuzzy (void)
 {
@@ -526,6 +594,8 @@ main (int   argc,
   g_test_add_func ("/gazetteer/normalize/qualifiers", test_normalize_qualifiers);
   g_test_add_func ("/gazetteer/normalize/city-forms", test_normalize_city_forms);
   g_test_add_func ("/gazetteer/normalize/footnotes", test_normalize_footnotes);
+  g_test_add_func ("/gazetteer/normalize/long", test_normalize_long);
+  g_test_add_func ("/gazetteer/match-long-label", test_match_long_label);
   g_test_add_func ("/gazetteer/fuzzy", test_fuzzy);
   g_test_add_func ("/gazetteer/similarity", test_similarity);
   g_test_add_func ("/gazetteer/ambiguous", test_ambiguous);

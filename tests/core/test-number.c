@@ -6,6 +6,55 @@
 #include "rl-number.h"
 #include "rl-test.h"
 
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+/* Memory whose last readable byte is the NUL ending text: the page after it
+ * is unreadable, so reading one byte past the string faults at once, with or
+ * without a sanitizer. */
+typedef struct
+{
+  char  *pages;
+  gsize  size;
+  char  *text;
+} Fenced;
+
+static void
+fenced_init (Fenced     *f,
+             const char *text)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE), len = strlen (text) + 1;
+
+  g_assert_cmpuint (len, <=, page);
+  f->size = 2 * page;
+  f->pages = mmap (NULL, f->size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  g_assert_true (f->pages != MAP_FAILED);
+  g_assert_cmpint (mprotect (f->pages + page, page, PROT_NONE), ==, 0);
+  f->text = f->pages + page - len;
+  memcpy (f->text, text, len);
+}
+
+static void
+fenced_clear (Fenced *f)
+{
+  munmap (f->pages, f->size);
+}
+
+/* rl_parse_number() on text placed just before an unreadable page. */
+static gboolean
+parse_fenced (const char *text,
+              double     *out)
+{
+  Fenced f;
+  gboolean ok;
+
+  fenced_init (&f, text);
+  ok = rl_parse_number (f.text, out);
+  fenced_clear (&f);
+  return ok;
+}
+
 static void
 test_parse (void)
 {
@@ -19,21 +68,61 @@ test_parse (void)
   };
   static const char *const bad[] = {
     "", " ", "…", "...", "-", "–", "—", "x", "х", "X", "abc", "12abc", "1,2,3", "1.2.3",
-    "12 %", "1 23", "n/a", "e5",
+    "12 %", "1 23", "n/a", "e5", "12x", "1 2)x", "7\xC2", "7\xE2", "7\xE2\x81", "7 \xE2\x80",
+    "1\xC2", "1\xE2\x80",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
     {
       double v = NAN;
 
-      if (!rl_parse_number (good[i].text, &v))
+      if (!parse_fenced (good[i].text, &v))
         g_error ("“%s” was not read as a number", good[i].text);
       rl_assert_close (v, good[i].value, 1e-15);
     }
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
-    if (rl_parse_number (bad[i], NULL))
+    if (parse_fenced (bad[i], NULL))
       g_error ("“%s” was read as a number", bad[i]);
   g_assert_false (rl_parse_number (NULL, NULL));
+}
+
+/* Every number gives the double strtod gives, bit for bit: the short
+ * decimals the fast path reads and the long or extreme ones it leaves to
+ * g_ascii_strtod(). */
+static void
+test_parse_exact (void)
+{
+  static const char *const texts[] = {
+    "0.1", "0,3", "-0", "-0.0", "9007199254740993", "9007199254740992", "900719925474099.7",
+    "1e22", "1e23", "1e-22", "1e-23", "123456789012345678901234567890", "4.9406564584124654e-324",
+    "1.7976931348623157e308", "2.2250738585072014e-308", "0.000000000000000000000000001",
+    "12345.678", "-98765.4321", "1e+5", "3.14159265358979323846",
+  };
+  GRand *rand = g_rand_new_with_seed (42);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts) + 20000; i++)
+    {
+      g_autofree char *made = NULL;
+      const char *text;
+      double v = NAN, expected;
+
+      if (i < G_N_ELEMENTS (texts))
+        text = texts[i];
+      else
+        {
+          int digits = g_rand_int_range (rand, 1, 18);
+          double x = g_rand_double_range (rand, -1, 1) * pow (10, g_rand_int_range (rand, -30, 30));
+          made = g_strdup_printf (i % 2 ? "%.*g" : "%.*f", digits, x);
+          text = made;
+        }
+      expected = g_ascii_strtod (text, NULL);
+      g_assert_true (rl_parse_number (text, &v) || strchr (text, ',') != NULL);
+      if (strchr (text, ',') != NULL)
+        continue;
+      if (memcmp (&v, &expected, sizeof v) != 0)
+        g_error ("“%s”: %.17g, strtod gives %.17g", text, v, expected);
+    }
+  g_rand_free (rand);
 }
 
 static void
@@ -109,6 +198,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/number/parse", test_parse);
+  g_test_add_func ("/number/parse-exact", test_parse_exact);
   g_test_add_func ("/number/general", test_general);
   g_test_add_func ("/number/formats", test_formats);
   g_test_add_func ("/number/builtin", test_builtin);
