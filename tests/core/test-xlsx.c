@@ -77,6 +77,20 @@ test_limits (void)
   rl_test_edge_silent (names);
 }
 
+/* XML that is not well-formed, and entities that would have to come from
+ * the part's own DTD (never read, so never substituted or fetched), are
+ * errors naming the part and the line. */
+static void
+test_bad_xml (void)
+{
+  static const char *const names[] = { "xlsx-bad-xml.xlsx", "xlsx-entity.xlsx", NULL };
+
+  rl_test_edge_refused ("xlsx-bad-xml.xlsx", "xl/worksheets/sheet1.xml", "line 2",
+                        "not well-formed", NULL);
+  rl_test_edge_refused ("xlsx-entity.xlsx", "xl/worksheets/sheet1.xml", "“&e;”", NULL);
+  rl_test_edge_silent (names);
+}
+
 static gboolean
 cut (char  *copy,
      gsize *len,
@@ -105,6 +119,7 @@ main (int argc, char **argv)
   g_test_add_func ("/xlsx/namespaces", test_namespaces);
   g_test_add_func ("/xlsx/dates", test_dates);
   g_test_add_func ("/xlsx/limits", test_limits);
+  g_test_add_func ("/xlsx/bad-xml", test_bad_xml);
   g_test_add_func ("/xlsx/damaged", test_damaged);
   return g_test_run ();
 }

@@ -190,6 +190,14 @@ def make_xlsx():
     write_zip("xlsx-deep.xlsx", xlsx_parts(
         [("S", row(1, [c("A1", v("1"))]) + "<row r=\"2\">" + "<x>" * 300 + "</x>" * 300
           + "</row>")]))
+    # Not well-formed XML; entities declared in the part's own DTD, one of
+    # them external: neither substituted nor loaded.
+    write_zip("xlsx-bad-xml.xlsx", xlsx_parts([("S", '<row r="1"><c r="A1"><v>1</v></c></rowx>')]))
+    parts = xlsx_parts([("S", row(1, [c("A1", v("&e;"), "str"), c("B1", v("&x;"), "str")]))])
+    dtd = ('<!DOCTYPE worksheet [<!ENTITY e "boom"><!ENTITY x SYSTEM "file:///etc/hostname">]>')
+    parts = [(m, d.replace(DECL, DECL + dtd) if m.endswith("sheet1.xml") else d)
+             for m, d in parts]
+    write_zip("xlsx-entity.xlsx", parts)
     # A shared string longer than RL_LIMIT_CELL_BYTES.
     write_zip("xlsx-long-string.xlsx", xlsx_parts(
         [("S", row(1, [c("A1", v("0"), "s")]))], strings=["<si><t>" + "a" * 140000 + "</t></si>"]))
