@@ -110,14 +110,24 @@ main_is (RlXml      *x,
   return rl_xml_type (x) == type && strcmp (rl_xml_local (x), local) == 0 && is_main (rl_xml_ns (x));
 }
 
+/* Decimal digits only (no sign or space), at most G_MAXUINT. */
 static gboolean
 parse_uint (const char *text,
             guint      *out)
 {
-  guint64 v;
+  guint64 v = 0;
+  const char *p = text;
 
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT, &v, NULL))
+  if (text == NULL || *p == '\0')
     return FALSE;
+  for (; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      v = v * 10 + (guint) (*p - '0');
+      if (v > G_MAXUINT)
+        return FALSE;
+    }
   *out = (guint) v;
   return TRUE;
 }
