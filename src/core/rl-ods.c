@@ -118,7 +118,8 @@ cell_end (OdsReader *r,
   OdsRun run = { r->col, r->col_repeat, r->is_number, r->number, NULL };
 
   if ((r->col_span > 1 || r->row_span > 1) && !r->covered
-      && r->row + r->row_span - 1 <= RL_GRID_MAX_ROWS && r->col + r->col_span - 1 <= RL_GRID_MAX_COLS)
+      && r->row + r->row_span - 1 <= RL_GRID_MAX_ROWS
+      && r->col + r->col_span - 1 <= RL_GRID_MAX_COLS)
     {
       RlMerge m = { r->row, r->col, r->row + r->row_span - 1, r->col + r->col_span - 1 };
 

@@ -107,7 +107,8 @@ main_is (RlXml      *x,
          int         type,
          const char *local)
 {
-  return rl_xml_type (x) == type && strcmp (rl_xml_local (x), local) == 0 && is_main (rl_xml_ns (x));
+  return rl_xml_type (x) == type && strcmp (rl_xml_local (x), local) == 0
+         && is_main (rl_xml_ns (x));
 }
 
 /* Decimal digits only (no sign or space), at most G_MAXUINT. */

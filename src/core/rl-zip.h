@@ -48,7 +48,8 @@ void         rl_zip_stream_free  (RlZipStream *stream);
 /* An XML member read node by node with libxml2's xmlTextReader: no network,
  * no DTD, no entity substitution, at most RL_LIMIT_XML_DEPTH levels; every
  * error names the file, the member and the line. Names are matched by
- * namespace URI and local name. */
+ * namespace URI and local name. While one is open it receives libxml2's
+ * errors of its thread: open them one after the other, never nested. */
 RlXml       *rl_xml_open         (RlZip      *zip,
                                   const char *member,
                                   GError    **error);

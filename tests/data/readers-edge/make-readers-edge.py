@@ -55,7 +55,8 @@ def xlsx_parts(sheets, strings=None, p=None, rp="r", bom=False, targets=None, na
     targets = targets or {}
     n = len(sheets)
     ct = pre + '<Types xmlns="%s">' % CT
-    ct += '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    ct += ('<Default Extension="rels" ContentType="application/'
+           'vnd.openxmlformats-package.relationships+xml"/>')
     ct += '<Default Extension="xml" ContentType="application/xml"/>'
     ct += ('<Override PartName="/%s" ContentType="application/vnd.openxmlformats-'
            'officedocument.spreadsheetml.sheet.main+xml"/>' % workbook)
