@@ -52,7 +52,7 @@ static RlFormat
 sniff_zip (const char *path,
            GError    **error)
 {
-  g_autoptr(GsfInfile) zip = rl_zip_open (path, error);
+  g_autoptr(RlZip) zip = rl_zip_open (path, error);
   g_autofree char *mimetype = NULL;
 
   if (zip == NULL)
@@ -60,7 +60,7 @@ sniff_zip (const char *path,
   if (rl_zip_has (zip, "xl/workbook.xml"))
     return RL_FORMAT_XLSX;
   if (rl_zip_has (zip, "mimetype"))
-    mimetype = rl_zip_read (zip, "mimetype", NULL, path, NULL);
+    mimetype = rl_zip_read (zip, "mimetype", 256, NULL, NULL);
   if ((mimetype != NULL && g_str_has_prefix (mimetype,
                                              "application/vnd.oasis.opendocument.spreadsheet"))
       || (mimetype == NULL && rl_zip_has (zip, "content.xml")))

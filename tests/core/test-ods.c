@@ -9,7 +9,7 @@
 #include "rl-error.h"
 #include "rl-ods.h"
 #include "rl-reader.h"
-#include "rl-test.h"
+#include "rl-test-edge.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -92,11 +92,72 @@ test_damaged (void)
   g_rmdir (tmpdir);
 }
 
+/* Other prefixes and a byte-order mark; text:s, text:tab, text:line-break
+ * and several paragraphs; covered cells; trailing repeats of empty rows and
+ * columns: as odfpy reads them (readers-edge/ods-*.ods.tsv). */
+static void
+test_edge_references (void)
+{
+  rl_test_edge_references ("ods-");
+}
+
+/* The number is office:value, the text the one the file shows; a span is a
+ * merge and its covered cell holds nothing. */
+static void
+test_edge_value_and_text (void)
+{
+  g_autofree char *path = rl_test_edge_path ("ods-text.ods");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlWorkbook) wb = rl_ods_read (path, &error);
+  RlSheet *s;
+  const RlMerge *m;
+  guint n;
+  double v;
+
+  g_assert_no_error (error);
+  s = rl_workbook_get_sheet (wb, 0);
+  g_assert_cmpstr (rl_sheet_get_text (s, 1, 3), ==, "25%");
+  g_assert_true (rl_sheet_get_number (s, 1, 3, &v));
+  g_assert_cmpfloat (v, ==, 0.25);
+  g_assert_cmpstr (rl_sheet_get_text (s, 2, 3), ==, "1 234,50");
+  g_assert_true (rl_sheet_get_number (s, 2, 3, &v));
+  g_assert_cmpfloat (v, ==, 1234.5);
+  g_assert_null (rl_sheet_get_text (s, 2, 2));
+  m = rl_sheet_get_merges (s, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (m[0].first_col, ==, 1);
+  g_assert_cmpuint (m[0].last_col, ==, 2);
+}
+
+/* Repeats of content past RL_LIMIT_ODS_REPEAT_CELLS or the last column are
+ * refused before anything is stored; repeats of empty cells cost nothing. */
+static void
+test_edge_repeats (void)
+{
+  static const char *const names[] = { "ods-repeat-bomb.ods", "ods-repeat-cols.ods", NULL };
+  g_autofree char *path = rl_test_edge_path ("ods-trailing.ods");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlWorkbook) wb = NULL;
+  gint64 t0 = g_get_monotonic_time ();
+
+  rl_test_edge_refused ("ods-repeat-bomb.ods", "sheet “T”", "RL_LIMIT_ODS_REPEAT_CELLS", NULL);
+  rl_test_edge_refused ("ods-repeat-cols.ods", "sheet “T”", "RL_LIMIT_SHEET_COLS", NULL);
+  wb = rl_ods_read (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rl_sheet_n_rows (rl_workbook_get_sheet (wb, 0)), ==, 1);
+  g_assert_cmpuint (rl_sheet_n_cols (rl_workbook_get_sheet (wb, 0)), ==, 1);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 5 * G_USEC_PER_SEC);
+  rl_test_edge_silent (names);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/ods/sample", test_sample);
   g_test_add_func ("/ods/damaged", test_damaged);
+  g_test_add_func ("/ods/edge/references", test_edge_references);
+  g_test_add_func ("/ods/edge/value-and-text", test_edge_value_and_text);
+  g_test_add_func ("/ods/edge/repeats", test_edge_repeats);
   return g_test_run ();
 }
