@@ -133,7 +133,7 @@ cell_end (OdsReader *r,
   else
     run.text = g_strdup (r->value);
   r->col += r->col_repeat;
-  if (r->covered || run.text == NULL || run.text[0] == '\0')
+  if (run.text == NULL || run.text[0] == '\0')
     {
       g_free (run.text);
       return TRUE;

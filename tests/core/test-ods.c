@@ -102,7 +102,8 @@ test_edge_references (void)
 }
 
 /* The number is office:value, the text the one the file shows; a span is a
- * merge and its covered cell holds nothing. */
+ * merge, and a covered cell keeps what the file stores there (as in XLS and
+ * XLSX, where merged-over cells keep their values). */
 static void
 test_edge_value_and_text (void)
 {

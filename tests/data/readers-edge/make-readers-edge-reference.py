@@ -17,7 +17,7 @@
 # the names the relationships give. ODS files are read with odfpy: the
 # paragraphs of a cell joined by newlines (odf.teletype turns text:s,
 # text:tab and text:line-break into spaces, tabs and newlines), repeats
-# expanded, covered cells empty; the shown text is the one the file holds.
+# expanded, covered cells with what they hold; the shown text is the one the file holds.
 import io
 import os
 import zipfile
@@ -120,7 +120,7 @@ def ods_lines(name):
             cells, c = [], 1
             for cell in tr.childNodes:
                 n = int(cell.getAttrNS(TABLENS, "number-columns-repeated") or 1)
-                text = "" if cell.qname[1] == "covered-table-cell" else cell_text(cell)
+                text = cell_text(cell)
                 if text:
                     cells += [(c + i, text) for i in range(n)]
                 c += n
