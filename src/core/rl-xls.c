@@ -474,7 +474,8 @@ read_labelsst (const XlsBook   *book,
 }
 
 /* LABEL, RSTRING and the STRING after a FORMULA: a string that may go on
- * into CONTINUE records, stored at the cell. */
+ * into CONTINUE records (in BIFF8 each starts with a flags byte, in BIFF5
+ * the bytes just go on), stored at the cell. */
 static gboolean
 read_label (XlsBook         *book,
             RlSheet         *sheet,
@@ -488,7 +489,7 @@ read_label (XlsBook         *book,
   gsize next = rec->offset + 4 + rec->len;
   RlXlsTextStatus status;
 
-  seg_init (&r, book, rec, off, book->biff8, &next);
+  seg_init (&r, book, rec, off, TRUE, &next);
   status = seg_string (book, &r, 2, &text);
   if (status != RL_XLS_TEXT_OK)
     {
