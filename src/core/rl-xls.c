@@ -6,12 +6,13 @@
  * rl-ole.c reads the "Workbook" (BIFF8) or "Book" (BIFF5) stream of the OLE2
  * container whole; it is walked record by record: first the workbook
  * globals (sheet list, shared strings, number formats, code page), then each
- * worksheet's substream from the offset its BOUNDSHEET gives, in the order
- * of the offsets, so that every byte of the stream is read once at most: a
- * sheet that starts inside the globals or inside another sheet's substream
- * is refused. A substream nested in a worksheet (an embedded chart, BOF type
- * 0x0020, or a macro or VB module) is skipped to its own EOF: its records
- * are not the sheet's. Every read is checked against the record and the
+ * sheet's substream from the offset its BOUNDSHEET gives, in the order of
+ * the offsets, so that every byte of the stream is read once at most: a
+ * sheet (chart and macro sheets too, walked to their EOF for no cells) that
+ * starts inside the globals or inside another sheet's substream is refused.
+ * A substream nested in a worksheet (an embedded chart, BOF type 0x0020, or
+ * a macro or VB module) is skipped to its own EOF: its records are not the
+ * sheet's. Every read is checked against the record and the
  * stream length and every cell against the sheet's limits (256 columns,
  * 65,536 rows) and the caps of rl-limits.h, so a damaged file ends in an
  * error naming the file, sheet and cell, never in a crash, a loop or a GLib
@@ -474,7 +475,8 @@ read_labelsst (const XlsBook   *book,
 }
 
 /* LABEL, RSTRING and the STRING after a FORMULA: a string that may go on
- * into CONTINUE records, stored at the cell. */
+ * into CONTINUE records (in BIFF8 each starts with a flags byte, in BIFF5
+ * the bytes just go on), stored at the cell. */
 static gboolean
 read_label (XlsBook         *book,
             RlSheet         *sheet,
@@ -488,7 +490,7 @@ read_label (XlsBook         *book,
   gsize next = rec->offset + 4 + rec->len;
   RlXlsTextStatus status;
 
-  seg_init (&r, book, rec, off, book->biff8, &next);
+  seg_init (&r, book, rec, off, TRUE, &next);
   status = seg_string (book, &r, 2, &text);
   if (status != RL_XLS_TEXT_OK)
     {
@@ -670,16 +672,18 @@ read_cell_record (XlsBook         *book,
 }
 
 /* Walks the substream whose BOF is at *pos to its EOF, handing each record
- * that is not inside a nested substream to the globals (sheet NULL) or to
- * the sheet; a sheet whose BOF is not a worksheet's (a chart or macro
- * sheet) keeps no cells. *pos ends after the EOF. */
+ * that is not inside a nested substream to the globals (ref NULL) or to the
+ * sheet of ref; a chart or macro sheet (no RlSheet) or a sheet whose BOF is
+ * not a worksheet's keeps no cells. *pos ends after the EOF. */
 static gboolean
-read_substream (XlsBook    *book,
-                gsize      *pos,
-                RlSheet    *sheet,
-                const char *what,
-                GError    **error)
+read_substream (XlsBook           *book,
+                gsize             *pos,
+                const XlsSheetRef *ref,
+                GError           **error)
 {
+  g_autofree char *what = ref != NULL ? g_strdup_printf ("sheet “%s”", ref->name)
+                                      : g_strdup ("the workbook globals");
+  RlSheet *sheet = ref != NULL ? ref->sheet : NULL;
   const guint8 *string_cell = NULL;
   guint16 version, type;
   XlsRecord rec;
@@ -691,9 +695,9 @@ read_substream (XlsBook    *book,
                  "beyond the end of the stream", book->path, what);
   if (got != 1 || !check_bof (book, &rec, &version, &type, error))
     return FALSE;
-  if (sheet == NULL && type != XLS_BOF_GLOBALS)
+  if (ref == NULL && type != XLS_BOF_GLOBALS)
     return damaged (book, &rec, "the stream does not begin with the workbook globals", error);
-  if (sheet == NULL)
+  if (ref == NULL)
     book->biff8 = version == 0x0600;
   while ((got = next_record (book, pos, &rec, error)) == 1)
     {
@@ -705,7 +709,7 @@ read_substream (XlsBook    *book,
         depth--;
       else if (depth > 0)
         continue;
-      else if (sheet == NULL && !read_global (book, &rec, pos, error))
+      else if (ref == NULL && !read_global (book, &rec, pos, error))
         return FALSE;
       else if (sheet != NULL && type == XLS_BOF_WORKSHEET
                && !read_cell_record (book, sheet, &rec, &string_cell, error))
@@ -723,11 +727,14 @@ compare_offsets (gconstpointer a,
 {
   const XlsSheetRef *x = *(XlsSheetRef *const *) a, *y = *(XlsSheetRef *const *) b;
 
-  return x->offset < y->offset ? -1 : x->offset > y->offset;
+  if (x->offset != y->offset)
+    return x->offset < y->offset ? -1 : 1;
+  return x < y ? -1 : x > y; /* the same offset: in workbook order, for the message */
 }
 
-/* Reads the worksheets' substreams in the order of their offsets, each
- * after the end of the one before (and of the globals at globals_end). */
+/* Reads the substreams of all sheets, chart and macro sheets too, in the
+ * order of their offsets, each after the end of the one before (and of the
+ * globals at globals_end). */
 static gboolean
 read_sheets (XlsBook *book,
              gsize    globals_end,
@@ -738,13 +745,11 @@ read_sheets (XlsBook *book,
   const char *before = NULL;
 
   for (guint i = 0; i < book->sheets->len; i++)
-    if (g_array_index (book->sheets, XlsSheetRef, i).sheet != NULL)
-      g_ptr_array_add (order, &g_array_index (book->sheets, XlsSheetRef, i));
+    g_ptr_array_add (order, &g_array_index (book->sheets, XlsSheetRef, i));
   g_ptr_array_sort (order, compare_offsets);
   for (guint i = 0; i < order->len; i++)
     {
       XlsSheetRef *ref = order->pdata[i];
-      g_autofree char *what = g_strdup_printf ("sheet “%s”", ref->name);
       gsize pos = ref->offset;
 
       if (ref->offset < end)
@@ -755,7 +760,7 @@ read_sheets (XlsBook *book,
                        before != NULL ? before : "", before != NULL ? "”" : "");
           return FALSE;
         }
-      if (!read_substream (book, &pos, ref->sheet, what, error))
+      if (!read_substream (book, &pos, ref, error))
         return FALSE;
       end = pos;
       before = ref->name;
@@ -804,7 +809,7 @@ read_book (XlsBook    *book,
                    book->path);
       return FALSE;
     }
-  if (!read_substream (book, &pos, NULL, "the workbook globals", error))
+  if (!read_substream (book, &pos, NULL, error))
     return FALSE;
   for (guint i = 0; i < book->sheets->len; i++)
     {

@@ -476,14 +476,19 @@ test_nested_substreams (void)
 
 /* Many BOUNDSHEET records at the same offset (a 636 KB file of them once
  * grew past 5 GB, every sheet read again): a sheet starting inside another
- * one's substream or inside the globals is refused, and past RL_LIMIT_SHEETS
- * sheets of any kind the workbook is. */
+ * one's substream or inside the globals is refused, a chart or macro sheet
+ * as well as a worksheet, and past RL_LIMIT_SHEETS sheets of any kind the
+ * workbook is. */
 static void
 test_sheet_offsets (void)
 {
   static const struct { guint n; guint32 offset; guint type; const char *want; } cases[] = {
     { 1000, 0, 0, "starts at byte" },
     { 1, 10, 0, "inside the workbook globals" },
+    { 1, 10, 2, "sheet “S0” starts at byte 10, inside the workbook globals" },
+    { 1, 0, 1, "sheet “S0” starts at byte" }, /* at the worksheet's offset */
+    { 1, 0, 2, "inside sheet “Лист1”" },
+    { 1, 0x7FFFFFF0u, 2, "sheet “S0” starts beyond the end of the stream" },
     { RL_LIMIT_SHEETS, 0, 2, "RL_LIMIT_SHEETS" },
   };
 
@@ -976,18 +981,91 @@ test_biff8_compressed_latin1 (void)
   g_assert_cmpstr (rl_sheet_get_text (rl_workbook_get_sheet (wb, 0), 13, 1), ==, "café");
 }
 
-/* A BIFF5 workbook in code page 1251 whose LABEL holds a byte the code page
- * leaves undefined (0x98): the other characters keep their code page, the
- * undefined one becomes U+FFFD. */
+/* Appends a substream: a BOF of the given type, a NUMBER at A1, an EOF. */
 static void
-test_biff5_undefined_byte (void)
+put_substream (GByteArray *out,
+               guint       bof_type,
+               double      v)
 {
-  g_autoptr(GByteArray) s = g_byte_array_new ();
   g_autoptr(GByteArray) b = g_byte_array_new ();
-  g_autofree char *path = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("rl-xls-XXXXXX", NULL);
+
+  put_bof (out, bof_type);
+  put_number_record (out, 0, 0, v);
+  record (out, 0x000A, b);
+}
+
+/* The cells test_sheet_order() expects. */
+static void
+check_sheet_order (const char *path)
+{
   g_autoptr(GError) error = NULL;
-  g_autoptr(RlWorkbook) wb = NULL;
+  g_autoptr(RlWorkbook) wb = rl_xls_read (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rl_workbook_n_sheets (wb), ==, 2);
+  g_assert_cmpstr (rl_sheet_get_name (rl_workbook_get_sheet (wb, 0)), ==, "First");
+  g_assert_cmpstr (rl_sheet_get_name (rl_workbook_get_sheet (wb, 1)), ==, "Second");
+  g_assert_cmpstr (rl_sheet_get_text (rl_workbook_get_sheet (wb, 0), 1, 1), ==, "1");
+  g_assert_cmpstr (rl_sheet_get_text (rl_workbook_get_sheet (wb, 1), 1, 1), ==, "3");
+  g_assert_cmpuint (rl_sheet_n_cells (rl_workbook_get_sheet (wb, 0)), ==, 1);
+  g_assert_cmpuint (rl_sheet_n_cells (rl_workbook_get_sheet (wb, 1)), ==, 1);
+}
+
+/* A workbook of three sheets whose BOUNDSHEET records come in another order
+ * than their substreams: a chart sheet, whose substream comes first, between
+ * the worksheets “First” (third) and “Second” (second). The sheets keep the
+ * workbook's order; the chart sheet is no sheet and its number no cell.
+ * A chart sheet starting inside a worksheet's substream is refused. */
+static void
+test_sheet_order (void)
+{
+  static const struct { const char *name; guint type; guint bof; guint place; } sheets[] = {
+    { "First", 0, 0x0010, 2 }, { "Chart", 2, 0x0020, 0 }, { "Second", 0, 0x0010, 1 },
+  };
+
+  for (guint inside = 0; inside <= 1; inside++)
+    {
+      g_autoptr(GByteArray) s = g_byte_array_new ();
+      g_autoptr(GByteArray) b = g_byte_array_new ();
+      g_autofree char *dir = g_dir_make_tmp ("rl-xls-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "order.xls", NULL);
+      guint offsets[3], at[3];
+
+      put_bof (s, 0x0005);
+      for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+        {
+          at[i] = s->len + 4;
+          put_boundsheet (s, 0, sheets[i].type, sheets[i].name);
+        }
+      record (s, 0x000A, b);
+      for (guint place = 0; place < G_N_ELEMENTS (sheets); place++)
+        for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+          if (sheets[i].place == place)
+            {
+              offsets[i] = s->len;
+              put_substream (s, sheets[i].bof, 1 + i);
+            }
+      if (inside) /* the chart at the NUMBER record after the BOF of “Second” */
+        offsets[1] = offsets[2] + 20;
+      for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+        set32 (s->data + at[i], offsets[i]);
+      write_ole (path, s->data, s->len);
+      if (inside)
+        assert_refused (path, "inside sheet “Second”");
+      else
+        check_sheet_order (path);
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+}
+
+/* A BIFF5 workbook in code page 1251 with one worksheet, "Лист", holding
+ * the records cells. */
+static GByteArray *
+build_biff5 (const GByteArray *cells)
+{
+  GByteArray *s = g_byte_array_new ();
+  g_autoptr(GByteArray) b = g_byte_array_new ();
   guint boundsheet;
 
   put16 (b, 0x0500); put16 (b, 0x0005); put32 (b, 0); record (s, 0x0809, b);
@@ -997,17 +1075,86 @@ test_biff5_undefined_byte (void)
   record (s, 0x000A, b);
   set32 (s->data + boundsheet, s->len);
   put16 (b, 0x0500); put16 (b, 0x0010); put32 (b, 0); record (s, 0x0809, b);
-  put_cell (b, 0, 0, 0); put16 (b, 4); put_bytes (b, "\xCC\xEE\x98\xF1", 4); /* Мо?с */
-  record (s, 0x0204, b);
+  g_byte_array_append (s, cells->data, cells->len);
   record (s, 0x000A, b);
-  path = g_build_filename (dir, "biff5.xls", NULL);
+  return s;
+}
+
+/* Writes build_biff5 (cells) to a file of a new folder (removed again) and
+ * reads it. */
+static RlWorkbook *
+read_biff5 (const GByteArray *cells,
+            GError          **error)
+{
+  g_autoptr(GByteArray) s = build_biff5 (cells);
+  g_autofree char *dir = g_dir_make_tmp ("rl-xls-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "biff5.xls", NULL);
+  RlWorkbook *wb;
+
   write_ole (path, s->data, s->len);
-  wb = rl_xls_read (path, &error);
+  wb = rl_xls_read (path, error);
+  g_unlink (path);
+  g_rmdir (dir);
+  return wb;
+}
+
+/* A LABEL holding a byte code page 1251 leaves undefined (0x98): the other
+ * characters keep their code page, the undefined one becomes U+FFFD. */
+static void
+test_biff5_undefined_byte (void)
+{
+  g_autoptr(GByteArray) cells = g_byte_array_new ();
+  g_autoptr(GByteArray) b = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlWorkbook) wb = NULL;
+
+  put_cell (b, 0, 0, 0); put16 (b, 4); put_bytes (b, "\xCC\xEE\x98\xF1", 4); /* Мо?с */
+  record (cells, 0x0204, b);
+  wb = read_biff5 (cells, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (rl_sheet_get_name (rl_workbook_get_sheet (wb, 0)), ==, "Лист");
   g_assert_cmpstr (rl_sheet_get_text (rl_workbook_get_sheet (wb, 0), 1, 1), ==, "Мо\uFFFDс");
-  g_unlink (path);
-  g_rmdir (dir);
+}
+
+/* BIFF5 byte strings longer than their record go on into CONTINUE records
+ * with no flags byte (as Gnumeric writes a LABEL of more than 8,224 bytes):
+ * a LABEL over three records, a formula's STRING over two, an RSTRING over
+ * two with its formatting runs after the text. */
+static void
+test_biff5_continued_strings (void)
+{
+  g_autoptr(GByteArray) cells = g_byte_array_new ();
+  g_autoptr(GByteArray) b = g_byte_array_new ();
+  g_autoptr(GString) want = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlWorkbook) wb = NULL;
+  RlSheet *sheet;
+
+  put_cell (b, 0, 0, 0); put16 (b, 9000);
+  for (guint id = 0x0204, left = 9000; left > 0; id = 0x003C)
+    {
+      guint k = MIN (left, 4000);
+
+      for (guint i = 0; i < k; i++)
+        put_bytes (b, "\xC4", 1); /* Д */
+      record (cells, id, b);
+      left -= k;
+    }
+  put_cell (b, 1, 0, 0); put_bytes (b, "\0\0\0\0\0\0\xFF\xFF", 8); put16 (b, 0); put32 (b, 0);
+  put16 (b, 0); record (cells, 0x0006, b);
+  put16 (b, 6); put_bytes (b, "\xE0\xE1", 2); record (cells, 0x0207, b); /* аб */
+  put_bytes (b, "\xE2\xE3\xE4\xE5", 4); record (cells, 0x003C, b); /* вгде */
+  put_cell (b, 2, 0, 0); put16 (b, 5); put_bytes (b, "rich", 4); record (cells, 0x00D6, b);
+  put_bytes (b, "!\1\0\0", 4); record (cells, 0x003C, b); /* one run: character 0, font 0 */
+  wb = read_biff5 (cells, &error);
+  g_assert_no_error (error);
+  sheet = rl_workbook_get_sheet (wb, 0);
+  for (guint i = 0; i < 9000; i++)
+    g_string_append (want, "Д");
+  g_assert_cmpstr (rl_sheet_get_text (sheet, 1, 1), ==, want->str);
+  g_assert_cmpstr (rl_sheet_get_text (sheet, 2, 1), ==, "абвгде");
+  g_assert_cmpstr (rl_sheet_get_text (sheet, 3, 1), ==, "rich!");
+  g_assert_cmpuint (rl_sheet_n_cells (sheet), ==, 3);
 }
 
 int
@@ -1022,10 +1169,12 @@ main (int argc, char **argv)
   g_test_add_func ("/xls/reference-files", test_reference_files);
   g_test_add_func ("/xls/nested-substreams", test_nested_substreams);
   g_test_add_func ("/xls/sheet-offsets", test_sheet_offsets);
+  g_test_add_func ("/xls/sheet-order", test_sheet_order);
   g_test_add_func ("/xls/malformed-records", test_malformed_records);
   g_test_add_func ("/xls/sst-count", test_sst_count);
   g_test_add_func ("/xls/continued-cell-strings", test_continued_cell_strings);
   g_test_add_func ("/xls/biff5-undefined-byte", test_biff5_undefined_byte);
+  g_test_add_func ("/xls/biff5-continued-strings", test_biff5_continued_strings);
   g_test_add_func ("/xls/biff8-compressed-latin1", test_biff8_compressed_latin1);
   return g_test_run ();
 }

@@ -110,6 +110,20 @@ def xls_reference(path):
                                                 book.codepage), sheets
 
 
+def whole_continued_labels(origin, sheets):
+    """gnumeric-biff5.xls: xlrd (and LibreOffice) stop a BIFF5 LABEL at the end
+    of its record; Gnumeric writes the rest of a long one in CONTINUE records
+    and reads it back, and so does RegionLab: the long texts are whole."""
+    whole = [LONG_UK, LONG_RU, LONG_ASCII, LONG_MIXED]
+    for _, cells, _ in sheets:
+        for i, (row, col, kind, value, shown) in enumerate(cells):
+            longer = [t for t in whole if kind == 's' and t != value and t.startswith(value)
+                      and len(value) == 2072]
+            if longer:
+                cells[i] = (row, col, kind, longer[0], shown)
+    return origin + ', the LABELs continued in CONTINUE records whole', sheets
+
+
 def xlsx_value(cell, epoch):
     v = cell.value
     where = (cell.row, cell.column)
@@ -973,6 +987,8 @@ def main():
             continue
         if ext == '.xls':
             origin, sheets = xls_reference(path)
+            if name == 'gnumeric-biff5.xls':
+                origin, sheets = whole_continued_labels(origin, sheets)
         elif ext == '.xlsx':
             origin, sheets = xlsx_reference(path)
         elif ext == '.ods':
