@@ -3,10 +3,13 @@
  * Copyright 2026 The RegionLab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The format is told by the content, never by the file name: the OLE2
- * signature means XLS, a ZIP package holding xl/workbook.xml means XLSX, one
+ * The format is told by the content, not by the file name: the OLE2
+ * signature means XLS, a ZIP package whose content types name a
+ * SpreadsheetML workbook (or that holds xl/workbook.xml) means XLSX, one
  * whose mimetype is an OpenDocument spreadsheet means ODS, the rest is read
- * as CSV.
+ * as CSV. The name only refuses: a file named .xlsx, .xlsm or .ods that is
+ * no ZIP package is damaged, not text (a file named .xls may be text: some
+ * programs export tab-separated tables under that name).
  */
 #include "rl-reader.h"
 
@@ -47,6 +50,25 @@ static const RlReader readers[] = {
 
 static const guint8 ole2_magic[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 
+/* TRUE when [Content_Types].xml names a SpreadsheetML workbook part. */
+static gboolean
+has_workbook_type (RlZip *zip)
+{
+  static const char *const types[] = {
+    "spreadsheetml.sheet.main+xml", "spreadsheetml.template.main+xml",
+    "ms-excel.sheet.macroEnabled.main+xml", "ms-excel.template.macroEnabled.main+xml",
+  };
+  g_autofree char *text = NULL;
+
+  if (!rl_zip_has (zip, "[Content_Types].xml"))
+    return FALSE;
+  text = rl_zip_read (zip, "[Content_Types].xml", 1024 * 1024, NULL, NULL);
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (types); i++)
+    if (strstr (text, types[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* XLSX or ODS, told by the package's parts. */
 static RlFormat
 sniff_zip (const char *path,
@@ -57,7 +79,7 @@ sniff_zip (const char *path,
 
   if (zip == NULL)
     return RL_FORMAT_UNKNOWN;
-  if (rl_zip_has (zip, "xl/workbook.xml"))
+  if (rl_zip_has (zip, "xl/workbook.xml") || has_workbook_type (zip))
     return RL_FORMAT_XLSX;
   if (rl_zip_has (zip, "mimetype"))
     mimetype = rl_zip_read (zip, "mimetype", 256, NULL, NULL);
@@ -68,6 +90,18 @@ sniff_zip (const char *path,
   g_set_error (error, RL_ERROR, RL_ERROR_UNSUPPORTED, "%s: a ZIP package that is neither an XLSX "
                "nor an ODS spreadsheet", path);
   return RL_FORMAT_UNKNOWN;
+}
+
+static gboolean
+named_as_package (const char *path)
+{
+  static const char *const suffixes[] = { ".xlsx", ".xlsm", ".ods" };
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TRUE;
+  return FALSE;
 }
 
 /* Tells the format of a file from its first bytes (and, for ZIP packages,
@@ -91,6 +125,13 @@ rl_format_sniff (const char *path,
     return RL_FORMAT_XLS;
   if (n >= 4 && memcmp (head, "PK\003\004", 4) == 0)
     return sniff_zip (path, error);
+  if (named_as_package (path))
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: not a spreadsheet package: the file is "
+                   "named as one (XLSX or ODS) but is no ZIP file; it may be damaged or cut "
+                   "short", path);
+      return RL_FORMAT_UNKNOWN;
+    }
   return RL_FORMAT_CSV;
 }
 

@@ -45,6 +45,40 @@ open(sys.argv[2], 'wb').write(data)
 PYEOF
 expect_damaged "$tmp/offset.xls" "starts at byte 10, inside the workbook globals"
 
+# A file named as an XLSX or ODS package that is no ZIP file is damaged, not
+# a CSV to read as text.
+printf 'abc' > "$tmp/short.xlsx"
+expect_damaged "$tmp/short.xlsx" "is no ZIP file"
+head -c 0 /dev/null > "$tmp/empty.ods"
+expect_damaged "$tmp/empty.ods" "is no ZIP file"
+
+# An XLSX whose workbook is not at xl/workbook.xml is told by its content types.
+"$PY" - "$tmp/elsewhere.xlsx" <<'PYEOF' || fail "writing elsewhere.xlsx"
+import sys, zipfile
+ns = 'http://schemas.openxmlformats.org/'
+sml = 'application/vnd.openxmlformats-officedocument.spreadsheetml.'
+rel = '<Relationship Id="rId1" Type="' + ns + 'officeDocument/2006/relationships/'
+with zipfile.ZipFile(sys.argv[1], 'w') as z:
+    z.writestr('[Content_Types].xml',
+               '<Types xmlns="' + ns + 'package/2006/content-types">'
+               '<Override PartName="/book/wb.xml" ContentType="' + sml + 'sheet.main+xml"/>'
+               '<Override PartName="/book/s1.xml" ContentType="' + sml + 'worksheet+xml"/>'
+               '</Types>')
+    z.writestr('_rels/.rels', '<Relationships xmlns="' + ns + 'package/2006/relationships">'
+               + rel + 'officeDocument" Target="book/wb.xml"/></Relationships>')
+    z.writestr('book/wb.xml', '<workbook xmlns="' + ns + 'spreadsheetml/2006/main" xmlns:r="'
+               + ns + 'officeDocument/2006/relationships"><sheets>'
+               '<sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+    z.writestr('book/_rels/wb.xml.rels', '<Relationships xmlns="' + ns
+               + 'package/2006/relationships">' + rel + 'worksheet" Target="s1.xml"/>'
+               '</Relationships>')
+    z.writestr('book/s1.xml', '<worksheet xmlns="' + ns + 'spreadsheetml/2006/main"><sheetData>'
+               '<row r="1"><c r="A1" t="inlineStr"><is><t>hello</t></is></c>'
+               '<c r="B1"><v>2.5</v></c></row></sheetData></worksheet>')
+PYEOF
+[ "$("$CLI" inspect "$tmp/elsewhere.xlsx")" = "$(printf 'S\t1\tA\thello\nS\t1\tB\t2.5')" ] ||
+  fail "elsewhere.xlsx: not read as an XLSX workbook"
+
 # The file itself still reads.
 "$CLI" inspect "$DATA/gnumeric-biff5.xls" | grep -q "^Числа	1	A	" ||
   fail "gnumeric-biff5.xls: no cell A1"
