@@ -286,6 +286,9 @@ static void
 activate (const char *action,
           GVariant   *param)
 {
+  /* GTK hands the parameter to the action without sinking a floating one */
+  g_autoptr(GVariant) owned = param != NULL ? g_variant_ref_sink (param) : NULL;
+
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param));
 }
 
