@@ -539,6 +539,9 @@ check_export (const RlChartPlan *plan,
       g_assert_cmpint (g_stat (path, &st), ==, 0);
       g_assert_cmpint (st.st_size, >, 1000);
     }
+  /* finishing drops the snapshots the SVG and PDF surfaces took of it,
+   * which would otherwise keep it alive */
+  cairo_surface_finish (recording);
   cairo_surface_destroy (recording);
 }
 
