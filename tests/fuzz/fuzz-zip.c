@@ -52,7 +52,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   for (int i = 0; i < gsf_infile_num_children (zip); i++)
     {
       const char *name = gsf_infile_name_by_index (zip, i);
-      g_autofree char *text = name != NULL ? rl_zip_read (zip, name, NULL, path, NULL) : NULL;
+
+      if (name != NULL)
+        g_free (rl_zip_read (zip, name, NULL, path, NULL));
     }
   return 0;
 }

@@ -3,14 +3,15 @@
  * Copyright 2026 The RegionLab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE /* memfd_create */
+
 #include "rl-fuzz.h"
 
-#include <glib/gstdio.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
-static char *scratch_dir;
 
 static GLogWriterOutput
 fatal_writer (GLogLevelFlags   level,
@@ -26,21 +27,6 @@ fatal_writer (GLogLevelFlags   level,
   return out;
 }
 
-static void
-remove_scratch_dir (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (scratch_dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (scratch_dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (scratch_dir);
-  g_clear_pointer (&scratch_dir, g_free);
-}
-
 void
 rl_fuzz_init (void)
 {
@@ -53,28 +39,30 @@ rl_fuzz_init (void)
   g_log_set_writer_func (fatal_writer, NULL, NULL);
 }
 
+/* The scratch files are memory files (memfd) opened once per name and
+ * reached through /proc/self/fd, so nothing is left behind on disk when a
+ * finding aborts the process. */
 char *
 rl_fuzz_write_file (const char    *name,
                     const uint8_t *data,
                     size_t         size)
 {
-  char *path;
-  FILE *f;
+  static GHashTable *files;
+  gpointer fd;
 
-  if (scratch_dir == NULL)
+  if (files == NULL)
+    files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_lookup_extended (files, name, NULL, &fd))
     {
-      g_autoptr(GError) error = NULL;
+      int created = memfd_create (name, 0);
 
-      scratch_dir = g_dir_make_tmp ("rl-fuzz-XXXXXX", &error);
-      g_assert_no_error (error);
-      atexit (remove_scratch_dir);
+      g_assert_cmpint (created, >=, 0);
+      fd = GINT_TO_POINTER (created);
+      g_hash_table_insert (files, g_strdup (name), fd);
     }
-  path = g_build_filename (scratch_dir, name, NULL);
-  f = fopen (path, "wb");
-  g_assert_nonnull (f);
-  g_assert_cmpuint (fwrite (data, 1, size, f), ==, size);
-  g_assert_cmpint (fclose (f), ==, 0);
-  return path;
+  g_assert_cmpint (ftruncate (GPOINTER_TO_INT (fd), 0), ==, 0);
+  g_assert_cmpint (pwrite (GPOINTER_TO_INT (fd), data, size, 0), ==, (gssize) size);
+  return g_strdup_printf ("/proc/self/fd/%d", GPOINTER_TO_INT (fd));
 }
 
 char *
@@ -91,7 +79,6 @@ rl_fuzz_strdup (const uint8_t *data,
 void
 rl_fuzz_use_workbook (RlWorkbook *wb)
 {
-  g_autoptr(RlWorkbook) owned = wb;
   g_autoptr(GString) tsv = g_string_new (NULL);
 
   if (wb == NULL)
@@ -118,6 +105,7 @@ rl_fuzz_use_workbook (RlWorkbook *wb)
         }
     }
   rl_workbook_dump_tsv (wb, NULL, tsv, NULL);
+  rl_workbook_free (wb);
 }
 
 void

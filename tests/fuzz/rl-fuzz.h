@@ -22,8 +22,8 @@ int   LLVMFuzzerTestOneInput (const uint8_t *data,
 
 /* Makes every GLib warning and critical abort (once per process). */
 void  rl_fuzz_init           (void);
-/* Writes @data to a scratch file named @name in a folder of this process and
- * returns its path (owned by the caller). */
+/* Writes @data to the scratch file @name of this process (a memory file,
+ * Linux only) and returns a path that opens it (owned by the caller). */
 char *rl_fuzz_write_file     (const char    *name,
                               const uint8_t *data,
                               size_t         size);
