@@ -27,6 +27,51 @@
 static RlWindow *window;
 static char     *out_dir;
 
+/* No wait below is a fixed time or a number of frames: each runs the main
+ * loop until what it waits for has happened, which takes as long as it takes
+ * under valgrind, a sanitizer or a loaded machine. A wait that lasts longer
+ * than this fails the test with the name of what it waited for. */
+#define WAIT_DEADLINE_S 600
+
+typedef gboolean (*Condition) (gpointer data);
+
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the main loop until @cond holds (waking at least every 50 ms to look
+ * at the deadline). */
+static void
+wait_until (Condition   cond,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_DEADLINE_S * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+
+  while (!cond (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("waited %d s in vain for %s", WAIT_DEADLINE_S, what);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+is_true (gpointer flag)
+{
+  return *(gboolean *) flag;
+}
+
 /* The longest gap between two ticks of a 5 ms timeout, while it is on. */
 typedef struct
 {
@@ -62,50 +107,6 @@ on_frame_end_cb (GdkFrameClock *clock)
   longest_frame = MAX (longest_frame, g_get_monotonic_time () - frame_start);
 }
 
-static gboolean
-flag_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-/* Waits until the window shows an analysis by @method that is not @old, and
- * 300 ms more for the views to draw it; returns the longest main-loop stall
- * seen meanwhile, in microseconds. */
-static gint64
-wait_for_analysis (const RlAnalysis *old,
-                   RlMethod          method)
-{
-  RlAnalysisRunner *runner = rl_window_get_runner (window);
-  Stall stall = { 0, 0 };
-  guint tick = g_timeout_add (5, stall_tick_cb, &stall);
-  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-
-  for (;;)
-    {
-      const RlAnalysis *now = rl_window_get_analysis (window);
-
-      if (now != NULL && now != old && now->spec->method.method == method
-          && !rl_analysis_runner_is_busy (runner))
-        break;
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-  iterate_for (300);
-  g_source_remove (tick);
-  return stall.longest;
-}
-
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gboolean      *painted)
@@ -113,6 +114,7 @@ after_paint_cb (GdkFrameClock *clock,
   *painted = TRUE;
 }
 
+/* Redraws @widget and waits until its frame clock has painted. */
 static void
 wait_for_paint_of (GtkWidget *widget)
 {
@@ -120,13 +122,11 @@ wait_for_paint_of (GtkWidget *widget)
   gboolean painted = FALSE;
   gulong handler;
 
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
+  wait_until (is_mapped, widget, "the widget to be mapped");
   clock = gtk_widget_get_frame_clock (widget);
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
   gtk_widget_queue_draw (widget);
-  while (!painted)
-    g_main_context_iteration (NULL, TRUE);
+  wait_until (is_true, &painted, "a frame to be painted");
   g_signal_handler_disconnect (clock, handler);
 }
 
@@ -134,6 +134,88 @@ static void
 wait_for_paint (void)
 {
   wait_for_paint_of (GTK_WIDGET (window));
+}
+
+static gboolean
+map_is_current (gpointer map)
+{
+  return !gtk_widget_get_mapped (map) || rl_map_widget_is_current (map);
+}
+
+/* Waits until the views show what the window holds: the map's texture (drawn
+ * on a worker thread) has the current colours when the map is shown, and a
+ * frame of the whole window has been painted since. */
+static void
+wait_for_views (void)
+{
+  GtkWidget *map = rl_window_get_view (window, "map");
+
+  /* the map asks its worker for a texture when it is drawn */
+  wait_for_paint ();
+  wait_until (map_is_current, map, "the map's texture of the current colours");
+  wait_for_paint ();
+}
+
+typedef struct
+{
+  const RlAnalysis *old;
+  RlMethod          method;
+} AnalysisWait;
+
+static gboolean
+shows_new_analysis (gpointer data)
+{
+  AnalysisWait *wait = data;
+  const RlAnalysis *now = rl_window_get_analysis (window);
+
+  return now != NULL && now != wait->old && now->spec->method.method == wait->method
+         && !rl_analysis_runner_is_busy (rl_window_get_runner (window));
+}
+
+/* Waits until the window shows an analysis by @method that is not @old and
+ * the views have drawn it; returns the longest main-loop stall seen
+ * meanwhile, in microseconds. */
+static gint64
+wait_for_analysis (const RlAnalysis *old,
+                   RlMethod          method)
+{
+  AnalysisWait wait = { old, method };
+  Stall stall = { 0, 0 };
+  guint tick = g_timeout_add (5, stall_tick_cb, &stall);
+
+  wait_until (shows_new_analysis, &wait, "the window to show a new analysis");
+  wait_for_views ();
+  g_source_remove (tick);
+  return stall.longest;
+}
+
+/* Whether a label inside @widget (a toast, say) shows @text. */
+static gboolean
+widget_shows_text (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (widget_shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+window_shows_text (gpointer text)
+{
+  return widget_shows_text (GTK_WIDGET (window), text);
+}
+
+/* Waits for the toast that says why @path could not be opened. */
+static void
+wait_for_refusal_of (const char *path)
+{
+  g_autofree char *name = g_path_get_basename (path);
+
+  wait_until (window_shows_text, name, "a toast naming the file refused");
 }
 
 /* Renders @widget's window as it is painted now, saves it as @name in the
@@ -149,10 +231,8 @@ screenshot_of (GtkWidget  *widget,
   GtkSnapshot *snapshot;
   GdkTexture *texture;
 
-  iterate_for (100);
   /* the map draws new colours on a worker thread */
-  for (int i = 0; i < 100 && !rl_map_widget_is_current (RL_MAP_WIDGET (rl_window_get_view (window, "map"))); i++)
-    iterate_for (50);
+  wait_for_views ();
   wait_for_paint_of (widget);
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);
@@ -206,6 +286,9 @@ static void
 activate (const char *action,
           GVariant   *param)
 {
+  /* GTK hands the parameter to the action without sinking a floating one */
+  g_autoptr(GVariant) owned = param != NULL ? g_variant_ref_sink (param) : NULL;
+
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, param));
 }
 
@@ -235,6 +318,12 @@ test_open_demo (void)
   g_assert_cmpint (rl_window_get_analysis (window)->clustering->k, ==, 4);
 }
 
+static gboolean
+has_paint (gpointer map)
+{
+  return rl_map_widget_get_paint (map) != NULL;
+}
+
 static void
 test_map_colours (void)
 {
@@ -245,9 +334,7 @@ test_map_colours (void)
   show_view ("map");
   rl_map_widget_set_color_by (map, RL_MAP_COLOR_CLUSTER);
   /* the built-in boundaries are read on a worker thread */
-  for (gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-       rl_map_widget_get_paint (map) == NULL && g_get_monotonic_time () < end;)
-    g_main_context_iteration (NULL, TRUE);
+  wait_until (has_paint, map, "the map's boundaries");
   paint = rl_map_widget_get_paint (map);
   g_assert_nonnull (paint);
   g_assert_cmpuint (paint->legend_colors->len, ==, 4);
@@ -452,6 +539,9 @@ check_export (const RlChartPlan *plan,
       g_assert_cmpint (g_stat (path, &st), ==, 0);
       g_assert_cmpint (st.st_size, >, 1000);
     }
+  /* finishing drops the snapshots the SVG and PDF surfaces took of it,
+   * which would otherwise keep it alive */
+  cairo_surface_finish (recording);
   cairo_surface_destroy (recording);
 }
 
@@ -561,19 +651,38 @@ test_user_boundaries (void)
   g_assert_cmpuint (rl_map_widget_get_paint (map)->unmapped->len, ==, 0);
 }
 
+static gboolean
+shows_k (gpointer data)
+{
+  const RlAnalysis *now = rl_window_get_analysis (window);
+
+  return now != NULL && now->clustering->k == GPOINTER_TO_UINT (data)
+         && !rl_analysis_runner_is_busy (rl_window_get_runner (window));
+}
+
 /* Runs until the window shows an analysis with @k clusters. */
 static void
 wait_for_k (guint k)
 {
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  wait_until (shows_k, GUINT_TO_POINTER (k), "an analysis with the number of clusters asked");
+}
 
-  while (rl_window_get_analysis (window) == NULL
-         || rl_window_get_analysis (window)->clustering->k != k
-         || rl_analysis_runner_is_busy (rl_window_get_runner (window)))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
+/* Counts the runs started, and when the first one started. */
+typedef struct
+{
+  guint  n_started;
+  gint64 first_start;
+} RunCount;
+
+static void
+on_runner_busy_cb (RlAnalysisRunner *runner,
+                   GParamSpec       *pspec,
+                   RunCount         *count)
+{
+  if (!rl_analysis_runner_is_busy (runner))
+    return;
+  if (count->n_started++ == 0)
+    count->first_start = g_get_monotonic_time ();
 }
 
 /* Quick changes run once, after a pause; the selection outlives the run. */
@@ -585,15 +694,23 @@ test_debounce_and_selection (void)
   RlSelection *selection = rl_window_get_selection (window);
   const RlAnalysis *before = rl_window_get_analysis (window);
   guint region = before->frame->rows[0];
+  RunCount count = { 0, 0 };
+  gulong handler = g_signal_connect (runner, "notify::busy", G_CALLBACK (on_runner_busy_cb), &count);
+  gint64 changed;
 
   rl_selection_set_only (selection, region);
   rl_settings_panel_set_k (panel, 3);
   rl_settings_panel_set_k (panel, 5);
-  iterate_for (100);
+  changed = g_get_monotonic_time ();
   /* still waiting for the settings to settle */
   g_assert_false (rl_analysis_runner_is_busy (runner));
   g_assert_true (rl_window_get_analysis (window) == before);
   wait_for_k (5);
+  g_signal_handler_disconnect (runner, handler);
+  /* one run for both changes, started no sooner than the window's 300 ms pause
+   * (a timeout never fires early, however slow the machine) */
+  g_assert_cmpuint (count.n_started, ==, 1);
+  g_assert_cmpint (count.first_start - changed, >=, 250 * 1000);
   g_assert_cmpuint (rl_selection_count (selection), ==, 1);
   g_assert_true (rl_selection_contains (selection, region));
   rl_settings_panel_set_k (panel, 4);
@@ -672,9 +789,39 @@ test_bad_file_keeps_data (void)
                                             "RU-MOW,Moscow,poverty,twenty,1\n", -1, NULL));
   file = g_file_new_for_path (path);
   rl_window_open_file (window, file);
-  iterate_for (500);
+  wait_for_refusal_of (path);
   g_assert_true (rl_window_get_analysis (window) == before);
   g_assert_false (rl_analysis_runner_is_busy (rl_window_get_runner (window)));
+}
+
+static gboolean
+has_progress (gpointer runner)
+{
+  return rl_analysis_runner_get_progress (runner) > 0;
+}
+
+/* The next analysis by @method; on the way, the window never shows one by
+ * @never. */
+static void
+wait_for_analysis_never (const RlAnalysis *old,
+                         RlMethod          method,
+                         RlMethod          never)
+{
+  AnalysisWait wait = { old, method };
+  gint64 deadline = g_get_monotonic_time () + WAIT_DEADLINE_S * G_USEC_PER_SEC;
+  guint wake = g_timeout_add (50, wake_cb, NULL);
+
+  while (!shows_new_analysis (&wait))
+    {
+      const RlAnalysis *now = rl_window_get_analysis (window);
+
+      g_assert_true (now == old || now->spec->method.method != never);
+      if (g_get_monotonic_time () > deadline)
+        g_error ("waited %d s in vain for the next analysis", WAIT_DEADLINE_S);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_source_remove (wake);
+  wait_for_views ();
 }
 
 static void
@@ -688,15 +835,15 @@ test_stop (void)
   rl_settings_panel_set_method (panel, RL_METHOD_GA);
   activate ("win.run", NULL);
   g_assert_true (rl_analysis_runner_is_busy (runner));
-  iterate_for (200);
+  /* stopped while it runs, however long it took to start */
+  wait_until (has_progress, runner, "the long run to report progress");
   activate ("win.stop", NULL);
   g_assert_false (rl_analysis_runner_is_busy (runner));
-  iterate_for (500);
-  /* the stopped run never replaces what is shown */
   g_assert_true (rl_window_get_analysis (window) == before);
+  /* the stopped run never replaces what is shown, before or after the next one */
   rl_settings_panel_set_iterations (panel, 30);
   rl_settings_panel_set_method (panel, RL_METHOD_KMEANS);
-  wait_for_analysis (before, RL_METHOD_KMEANS);
+  wait_for_analysis_never (before, RL_METHOD_KMEANS, RL_METHOD_GA);
 }
 
 /* The statistics office's spreadsheets (../shared/data/rosstat, when it is
@@ -776,7 +923,7 @@ test_import_spreadsheets (void)
   g_assert_true (g_file_set_contents (bad, "not a workbook", -1, NULL));
   bad_file = g_file_new_for_path (bad);
   rl_window_open_files (window, &bad_file, 1);
-  iterate_for (1000);
+  wait_for_refusal_of (bad);
   g_assert_true (rl_window_get_analysis (window) == before);
   g_assert_true (rl_window_get_panel (window) == panel);
 }
@@ -797,8 +944,7 @@ main (int    argc,
   out_dir = g_strdup (g_getenv ("RL_SCREENSHOT_DIR") ? g_getenv ("RL_SCREENSHOT_DIR") : g_get_tmp_dir ());
   window = g_object_new (RL_TYPE_WINDOW, "default-width", 1280, "default-height", 800, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
+  wait_until (is_mapped, window, "the window to be mapped");
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "before-paint", G_CALLBACK (on_frame_start_cb), NULL);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint", G_CALLBACK (on_frame_end_cb), NULL);
 
