@@ -11,7 +11,9 @@
 # scratch folder, never into the source tree. Fails when any target crashes,
 # leaks, hangs, raises a GLib warning or critical or reports undefined
 # behaviour; the input is then kept as $BUILD/fuzz-artifacts/TARGET-crash-…
-# Without clang or libFuzzer it says so and succeeds.
+# Without clang or libFuzzer it says so and succeeds. The runs start from a
+# fixed seed ($RL_FUZZ_SEED, default 1), so a run here and on CI explore the
+# same inputs first; set another seed to look further.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 set -eu
@@ -19,6 +21,7 @@ set -eu
 cd "$(dirname "$0")/.."
 BUILD=${RL_FUZZ_BUILD_DIR:-build-fuzz}
 TIME=${1:-${RL_FUZZ_SECONDS:-20}}
+SEED=${RL_FUZZ_SEED:-1}
 
 skip () {
   echo "fuzz-smoke: $*; fuzzing skipped"
@@ -62,7 +65,7 @@ for t in $targets; do
     [ -d "$d" ] && seeds="$seeds $d"
   done
   echo "fuzz-smoke: $t for $TIME s"
-  if ! "$BUILD/tests/fuzz/fuzz-$t" -max_total_time="$TIME" -timeout=25 -rss_limit_mb=2048 \
+  if ! "$BUILD/tests/fuzz/fuzz-$t" -max_total_time="$TIME" -seed="$SEED" -timeout=25 -rss_limit_mb=2048 \
          -print_final_stats=1 ${dict:+-dict=$dict} \
          -artifact_prefix="$BUILD/fuzz-artifacts/$t-" "$scratch/$t" $seeds \
          > "$scratch/$t.log" 2>&1; then
