@@ -36,6 +36,9 @@ static void
 export_job_free (ExportJob *job)
 {
   g_clear_weak_pointer (&job->parent);
+  /* finished first: cairo keeps a recording's snapshots alive until then */
+  if (job->recording != NULL)
+    cairo_surface_finish (job->recording);
   cairo_surface_destroy (job->recording);
   g_free (job);
 }

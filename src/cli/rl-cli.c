@@ -287,7 +287,10 @@ rl_cli_frame_spec (const RlPanel     *panel,
                    RlFrameSpec       *spec,
                    GError           **error)
 {
-  return build_spec (panel, common, spec, error);
+  if (build_spec (panel, common, spec, error))
+    return TRUE;
+  rl_frame_spec_clear (spec);
+  return FALSE;
 }
 
 RlFrame *

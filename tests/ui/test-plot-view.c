@@ -624,6 +624,7 @@ test_export (void)
   g_assert_false (rl_export_write_recording (recording, bad, &error));
   g_assert_error (error, RL_ERROR, RL_ERROR_UNSUPPORTED);
   g_assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+  cairo_surface_finish (recording);
   cairo_surface_destroy (recording);
   g_rmdir (dir);
 }
