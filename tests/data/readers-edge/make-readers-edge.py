@@ -177,6 +177,19 @@ def make_xlsx():
                        c("D1", "<f>1/0</f>" + v("#DIV/0!"), "e"),
                        c("E1", v("2020-01-15T00:00:00"), "d"),
                        c("F1", v("2021-03-04T12:30:00"), "d")]))]))
+    # The _xHHHH_ escapes of ST_Xstring in shared and inline strings, in a
+    # run, in a t="str" value and in the sheet name: decoded once, from the
+    # left; a pair of surrogates is one character; U+0000, a lone surrogate
+    # and what is not an escape stay as written.
+    write_zip("xlsx-escapes.xlsx", xlsx_parts(
+        [("Sheet_x0031_", row(1, [
+            c("A1", v("0"), "s"), c("B1", v("1"), "s"),
+            c("C1", "<is><r><t>_x005f_x0041_</t></r><r><t>_x0042_</t></r></is>", "inlineStr"),
+            c("D1", "<f>CHAR(7)</f>" + v("bell_x0007_"), "str"),
+            c("E1", "<is><t>_xD83D__xDE00_ _xD83D_ _x0000_ _x00G1_ _x0041 x0041_</t></is>",
+              "inlineStr")]))],
+        strings=["<si><t>CR_x000D_\nLF</t></si>",
+                 "<si><t>_x005F_x005F_</t><rPh sb=\"0\" eb=\"1\"><t>_x0041_</t></rPh></si>"]))
     # Past the limits: a column after XFD, a row after 1048576, row 0.
     write_zip("xlsx-col-xfe.xlsx", xlsx_parts([("S", row(1, [c("XFE1", v("1"))]))]))
     write_zip("xlsx-cell-big.xlsx", xlsx_parts([("S", row(None, [c("A1048577", v("1"))]))]))
