@@ -48,6 +48,7 @@ typedef struct
   char         *main;       /* the workbook part */
   GArray       *sheets;     /* XlsxSheetRef */
   GHashTable   *targets;    /* relationship id → part */
+  GHashTable   *not_sheets; /* ids of relationships of another type than worksheet */
   char         *strings_part;
   char         *styles_part;
   gboolean      date1904;
@@ -359,6 +360,8 @@ workbook_rel_found (XlsxBook   *book,
     book->strings_part = g_strdup (part);
   else if (g_str_has_suffix (type, "/styles") && book->styles_part == NULL)
     book->styles_part = g_strdup (part);
+  if (id != NULL && !g_str_has_suffix (type, "/worksheet"))
+    g_hash_table_add (book->not_sheets, g_strdup (id));
   if (id != NULL)
     g_hash_table_insert (book->targets, g_strdup (id), part);
   else
@@ -863,13 +866,17 @@ xlsx_book_clear (XlsxBook *book)
   g_free (book->styles_part);
   g_array_unref (book->sheets);
   g_hash_table_unref (book->targets);
+  g_hash_table_unref (book->not_sheets);
   g_ptr_array_unref (book->strings);
   g_string_chunk_free (book->chunk);
   g_hash_table_unref (book->num_fmts);
   g_array_unref (book->xf_formats);
 }
 
-/* Reads every worksheet of an XLSX file, in workbook order. */
+/* Reads every worksheet of an XLSX file, in workbook order. Chart, dialog
+ * and macro sheets (relationships of type chartsheet, dialogsheet,
+ * xlMacrosheet, xlIntlMacrosheet) hold no statistics and are not sheets of
+ * the grid, as in the XLS reader. */
 RlWorkbook *
 rl_xlsx_read (const char *path,
               GError    **error)
@@ -884,6 +891,7 @@ rl_xlsx_read (const char *path,
   book.sheets = g_array_new (FALSE, TRUE, sizeof (XlsxSheetRef));
   g_array_set_clear_func (book.sheets, xlsx_sheet_ref_clear);
   book.targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  book.not_sheets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   book.strings = g_ptr_array_new ();
   book.chunk = g_string_chunk_new (64 * 1024);
   book.num_fmts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -892,7 +900,12 @@ rl_xlsx_read (const char *path,
   wb = rl_workbook_new (path);
   ok = read_book_parts (&book, error);
   for (guint i = 0; ok && i < book.sheets->len; i++)
-    ok = read_sheet (&book, wb, i, error);
+    {
+      const char *rid = g_array_index (book.sheets, XlsxSheetRef, i).rid;
+
+      if (rid == NULL || !g_hash_table_contains (book.not_sheets, rid))
+        ok = read_sheet (&book, wb, i, error);
+    }
   xlsx_book_clear (&book);
   return ok ? g_steal_pointer (&wb) : NULL;
 }
