@@ -287,6 +287,20 @@ def make_ods():
             '</table:table-cell>' % p("1 234,50")
             + '</table:table-row></table:table>')
     write_ods("ods-text.ods", ods_content(body))
+    # Raw white space in text:p, collapsed; the elements kept: a run inside
+    # and across a span, tabs and line breaks of an indented source, leading
+    # raw white space (dropped) and text:s (kept, as Rosstat indents names),
+    # one trailing space as LibreOffice writes it, a paragraph of white space.
+    body = ('<table:table table:name="T"><table:table-row>'
+            + cell('a \t\r\n b<text:span>  c </text:span> d')
+            + cell('\n   <text:s text:c="4"/>Город')
+            + cell('x<text:tab/> <text:line-break/>\n  y')
+            + cell('Київ ')
+            + cell(' \n\t ')
+            + '<table:table-cell office:value-type="string">%s\n  %s</table:table-cell>'
+            % (p("\n    one\n  "), p("two"))
+            + '</table:table-row></table:table>')
+    write_ods("ods-whitespace.ods", ods_content(body))
     # Trailing repeated empty rows and columns, as spreadsheets write them.
     body = ('<table:table table:name="T"><table:table-row>' + cell("x")
             + '<table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
