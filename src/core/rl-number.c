@@ -427,7 +427,9 @@ rl_num_format_builtin (guint        id,
 }
 
 /* A serial date as ISO 8601: "2020-01-31", with " 12:30:00" when it has a
- * time of day; serials before 1900 are shown as general numbers. */
+ * time of day; a serial below 1 (once rounded to the second) is a time
+ * alone, "08:30:00", in both date systems; serials before the first day are
+ * shown as general numbers. */
 static char *
 format_date (double   value,
              gboolean date1904)
@@ -436,17 +438,17 @@ format_date (double   value,
   long secs = lround ((value - days) * 86400.0);
   GDate date;
 
-  if (date1904)
-    days += 1462;
   if (secs >= 86400)
     {
       days += 1;
       secs -= 86400;
     }
-  if (days < 0 || days > 2958465)
-    return rl_format_general (value);
   if (days == 0)
     return g_strdup_printf ("%02ld:%02ld:%02ld", secs / 3600, secs / 60 % 60, secs % 60);
+  if (date1904)
+    days += 1462;
+  if (days < 1 || days > 2958465)
+    return rl_format_general (value);
   if (days == 60)
     return g_strdup ("1900-02-29"); /* the 1900 system's day that never was */
   g_date_clear (&date, 1);

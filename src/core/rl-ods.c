@@ -51,6 +51,8 @@ typedef struct
   GString    *text;
   guint       n_paragraphs;
   guint       in_p;
+  gboolean    p_content;    /* the paragraph has had something but raw white space */
+  gboolean    p_space;      /* raw white space since then, shown as one space if more follows */
   guint       in_note;      /* inside office:annotation */
   GArray     *runs;         /* OdsRun of the current row */
   guint64     row_cells;    /* cells those runs hold */
@@ -217,6 +219,44 @@ text_append (OdsReader  *r,
   return TRUE;
 }
 
+/* Something that is not raw white space comes in the paragraph: the raw
+ * white space before it, if anything came before that, is one space. */
+static gboolean
+text_content (OdsReader *r,
+              GError   **error)
+{
+  gboolean space = r->p_content && r->p_space;
+
+  r->p_content = TRUE;
+  r->p_space = FALSE;
+  return !space || text_append (r, " ", 1, 1, error);
+}
+
+/* The character data of a paragraph with its white space collapsed (ODF 1.3
+ * part 3, 6.1.2): a run of spaces, tabs, carriage returns and line feeds is
+ * one space, none at the start of the paragraph; the spaces, tabs and line
+ * breaks written as elements are kept. A run at the end stays one space:
+ * LibreOffice writes a trailing space as it is (only leading and repeated
+ * ones as text:s) and reads it back so. */
+static gboolean
+text_append_raw (OdsReader  *r,
+                 const char *text,
+                 GError    **error)
+{
+  while (*text != '\0')
+    {
+      gsize ws = strspn (text, " \t\r\n"), len;
+
+      r->p_space |= ws > 0;
+      text += ws;
+      len = strcspn (text, " \t\r\n");
+      if (len > 0 && (!text_content (r, error) || !text_append (r, text, len, 1, error)))
+        return FALSE;
+      text += len;
+    }
+  return TRUE;
+}
+
 /* Paragraphs and the spaces, tabs and line breaks written as elements. */
 static gboolean
 text_start (OdsReader *r,
@@ -230,6 +270,8 @@ text_start (OdsReader *r,
     {
       if (r->in_p == 0 && r->n_paragraphs++ > 0 && !text_append (r, "\n", 1, 1, error))
         return FALSE;
+      if (r->in_p == 0)
+        r->p_content = r->p_space = FALSE;
       r->in_p += !rl_xml_is_empty (r->x);
     }
   else if (r->in_p > 0 && strcmp (local, "s") == 0)
@@ -239,12 +281,12 @@ text_start (OdsReader *r,
       while (rl_xml_next_attr (r->x, &ns, &name, &v))
         if (rl_xml_name_is (ns, name, NS_TEXT, "c"))
           n = parse_count (v);
-      return text_append (r, " ", 1, n, error);
+      return text_content (r, error) && text_append (r, " ", 1, n, error);
     }
   else if (r->in_p > 0 && strcmp (local, "tab") == 0)
-    return text_append (r, "\t", 1, 1, error);
+    return text_content (r, error) && text_append (r, "\t", 1, 1, error);
   else if (r->in_p > 0 && strcmp (local, "line-break") == 0)
-    return text_append (r, "\n", 1, 1, error);
+    return text_content (r, error) && text_append (r, "\n", 1, 1, error);
   return TRUE;
 }
 
@@ -325,7 +367,7 @@ ods_end (OdsReader *r,
            || rl_xml_is_end (x, NS_TABLE, "covered-table-cell"))
     return cell_end (r, error);
   else if ((rl_xml_is_end (x, NS_TEXT, "p") || rl_xml_is_end (x, NS_TEXT, "h")) && r->in_p > 0)
-    r->in_p--;
+    return --r->in_p > 0 || !r->p_content || !r->p_space || text_append (r, " ", 1, 1, error);
   return TRUE;
 }
 
@@ -344,7 +386,7 @@ ods_node (OdsReader *r,
     default:
       if (r->in_p > 0 && r->in_note == 0 && r->table_depth == 1
           && (text = rl_xml_text (r->x)) != NULL)
-        return text_append (r, text, strlen (text), 1, error);
+        return text_append_raw (r, text, error);
       return TRUE;
     }
 }

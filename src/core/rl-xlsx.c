@@ -48,6 +48,7 @@ typedef struct
   char         *main;       /* the workbook part */
   GArray       *sheets;     /* XlsxSheetRef */
   GHashTable   *targets;    /* relationship id → part */
+  GHashTable   *not_sheets; /* ids of relationships of another type than worksheet */
   char         *strings_part;
   char         *styles_part;
   gboolean      date1904;
@@ -163,9 +164,63 @@ fail_unfinished (RlXml   *x,
   return FALSE;
 }
 
+/* The four hex digits of an _xHHHH_ escape at p, or -1. */
+static int
+xstring_unit (const char *p)
+{
+  int unit = 0;
+
+  if (p[0] != '_' || p[1] != 'x')
+    return -1;
+  for (guint i = 2; i < 6; i++)
+    {
+      if (!g_ascii_isxdigit (p[i]))
+        return -1;
+      unit = unit * 16 + g_ascii_xdigit_value (p[i]);
+    }
+  return p[6] == '_' ? unit : -1;
+}
+
+/* Decodes the _xHHHH_ escapes of ECMA-376 ST_Xstring (part 1, 22.9.2.19) in
+ * s from byte from on, in one pass from the left: "_x005F_x0041_" is the
+ * text "_x0041_". Each escape is a UTF-16 code unit; a surrogate pair
+ * written as two escapes is one character. An escape of U+0000 or of a lone
+ * surrogate stands for no character and is kept as written. */
+static void
+decode_xstring (GString *s,
+                gsize    from)
+{
+  gsize r = from, w = from;
+
+  if (strstr (s->str + from, "_x") == NULL)
+    return;
+  while (r < s->len)
+    {
+      int unit = xstring_unit (s->str + r), low = -1;
+      gunichar c = (gunichar) unit;
+      gsize used = 7;
+
+      if (unit >= 0xD800 && unit < 0xDC00)
+        low = xstring_unit (s->str + r + 7);
+      if (low >= 0xDC00 && low < 0xE000)
+        {
+          c = 0x10000 + ((gunichar) (unit - 0xD800) << 10) + (gunichar) (low - 0xDC00);
+          used = 14;
+        }
+      if (unit <= 0 || (c >= 0xD800 && c < 0xE000))
+        s->str[w++] = s->str[r++];
+      else
+        {
+          w += g_unichar_to_utf8 (c, s->str + w); /* never longer than the escape */
+          r += used;
+        }
+    }
+  g_string_truncate (s, w);
+}
+
 /* The text of an <si> or <is> (plain or in rich-text runs, never phonetic
- * <rPh> runs) up to the end of that element; at most one byte past
- * RL_LIMIT_CELL_BYTES is kept. */
+ * <rPh> runs) up to the end of that element, the escapes of each <t>
+ * decoded; at most one byte past RL_LIMIT_CELL_BYTES is kept. */
 static gboolean
 read_rich_text (RlXml      *x,
                 const char *element,
@@ -174,6 +229,7 @@ read_rich_text (RlXml      *x,
 {
   GError *local = NULL;
   guint in_t = 0, in_rph = 0;
+  gsize t_start = out->len;
   const char *text;
 
   if (rl_xml_is_empty (x))
@@ -187,9 +243,15 @@ read_rich_text (RlXml      *x,
       else if (main_is (x, XML_READER_TYPE_END_ELEMENT, "rPh") && in_rph > 0)
         in_rph--;
       else if (main_is (x, XML_READER_TYPE_ELEMENT, "t") && !rl_xml_is_empty (x))
-        in_t++;
+        {
+          if (in_t++ == 0)
+            t_start = out->len;
+        }
       else if (main_is (x, XML_READER_TYPE_END_ELEMENT, "t") && in_t > 0)
-        in_t--;
+        {
+          if (--in_t == 0 && in_rph == 0)
+            decode_xstring (out, t_start);
+        }
       else if (in_t > 0 && in_rph == 0 && (text = rl_xml_text (x)) != NULL
                && out->len <= RL_LIMIT_CELL_BYTES)
         g_string_append_len (out, text, MIN (strlen (text), RL_LIMIT_CELL_BYTES + 1 - out->len));
@@ -298,6 +360,8 @@ workbook_rel_found (XlsxBook   *book,
     book->strings_part = g_strdup (part);
   else if (g_str_has_suffix (type, "/styles") && book->styles_part == NULL)
     book->styles_part = g_strdup (part);
+  if (id != NULL && !g_str_has_suffix (type, "/worksheet"))
+    g_hash_table_add (book->not_sheets, g_strdup (id));
   if (id != NULL)
     g_hash_table_insert (book->targets, g_strdup (id), part);
   else
@@ -313,7 +377,12 @@ workbook_sheet (XlsxBook *book,
 
   while (rl_xml_next_attr (x, &ns, &name, &value))
     if (ns == NULL && strcmp (name, "name") == 0)
-      set_str (&ref.name, value);
+      {
+        g_autoptr(GString) decoded = g_string_new (value);
+
+        decode_xstring (decoded, 0); /* the name is an ST_Xstring too */
+        set_str (&ref.name, decoded->str);
+      }
     else if (is_doc_rel (ns) && strcmp (name, "id") == 0)
       set_str (&ref.rid, value);
   g_array_append_val (book->sheets, ref);
@@ -679,8 +748,10 @@ sheet_store_cell (XlsxSheet *xs,
       return store_number (xs, number, NULL, error);
     case CELL_DATE:
       return store_date (xs, error);
-    case CELL_INLINE:
     case CELL_TEXT:
+      decode_xstring (xs->value, 0);
+      return rl_sheet_put_text (xs->sheet, xs->cell_row, xs->col, xs->value->str, error);
+    case CELL_INLINE:
     default:
       return rl_sheet_put_text (xs->sheet, xs->cell_row, xs->col, v, error);
     }
@@ -795,13 +866,17 @@ xlsx_book_clear (XlsxBook *book)
   g_free (book->styles_part);
   g_array_unref (book->sheets);
   g_hash_table_unref (book->targets);
+  g_hash_table_unref (book->not_sheets);
   g_ptr_array_unref (book->strings);
   g_string_chunk_free (book->chunk);
   g_hash_table_unref (book->num_fmts);
   g_array_unref (book->xf_formats);
 }
 
-/* Reads every worksheet of an XLSX file, in workbook order. */
+/* Reads every worksheet of an XLSX file, in workbook order. Chart, dialog
+ * and macro sheets (relationships of type chartsheet, dialogsheet,
+ * xlMacrosheet, xlIntlMacrosheet) hold no statistics and are not sheets of
+ * the grid, as in the XLS reader. */
 RlWorkbook *
 rl_xlsx_read (const char *path,
               GError    **error)
@@ -816,6 +891,7 @@ rl_xlsx_read (const char *path,
   book.sheets = g_array_new (FALSE, TRUE, sizeof (XlsxSheetRef));
   g_array_set_clear_func (book.sheets, xlsx_sheet_ref_clear);
   book.targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  book.not_sheets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   book.strings = g_ptr_array_new ();
   book.chunk = g_string_chunk_new (64 * 1024);
   book.num_fmts = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -824,7 +900,12 @@ rl_xlsx_read (const char *path,
   wb = rl_workbook_new (path);
   ok = read_book_parts (&book, error);
   for (guint i = 0; ok && i < book.sheets->len; i++)
-    ok = read_sheet (&book, wb, i, error);
+    {
+      const char *rid = g_array_index (book.sheets, XlsxSheetRef, i).rid;
+
+      if (rid == NULL || !g_hash_table_contains (book.not_sheets, rid))
+        ok = read_sheet (&book, wb, i, error);
+    }
   xlsx_book_clear (&book);
   return ok ? g_steal_pointer (&wb) : NULL;
 }

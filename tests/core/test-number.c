@@ -158,7 +158,12 @@ test_formats (void)
     { "yyyy-mm-dd", 43831, FALSE, "2020-01-01" },
     { "dd.mm.yyyy", 43831.5, FALSE, "2020-01-01 12:00:00" },
     { "[$-419]d mmmm yyyy", 1, FALSE, "1900-01-01" }, { "m/d/yy", 60, FALSE, "1900-02-29" },
-    { "m/d/yy", 61, FALSE, "1900-03-01" }, { "yyyy-mm-dd", 0, TRUE, "1904-01-01" },
+    { "m/d/yy", 61, FALSE, "1900-03-01" }, { "yyyy-mm-dd", 1, TRUE, "1904-01-02" },
+    /* below 1, a time alone in both date systems (as xlrd and openpyxl read it) */
+    { "hh:mm:ss", 0.3541666666666667, TRUE, "08:30:00" }, { "h:mm", 0.5, FALSE, "12:00:00" },
+    { "yyyy-mm-dd", 0, TRUE, "00:00:00" }, { "h:mm", 0.9999999999, TRUE, "1904-01-02" },
+    { "yyyy-mm-dd hh:mm", 1.75, TRUE, "1904-01-02 18:00:00" },
+    { "yyyy-mm-dd", -0.5, FALSE, "-0.5" },
     { "\"г.\"0", 5, FALSE, "5" }, { "0.00;[Red]-0.00", -1.5, FALSE, "-1.50" },
   };
 

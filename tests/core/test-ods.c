@@ -130,6 +130,29 @@ test_edge_value_and_text (void)
   g_assert_cmpuint (m[0].last_col, ==, 2);
 }
 
+/* Raw white space in text:p collapses to one space (ODF 1.3 part 3, 6.1.2),
+ * none at the start of a paragraph and one at its end (as LibreOffice writes
+ * and reads a trailing space); text:s, text:tab and text:line-break are kept,
+ * so names indented with text:s keep their indentation. */
+static void
+test_edge_whitespace (void)
+{
+  g_autofree char *path = rl_test_edge_path ("ods-whitespace.ods");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlWorkbook) wb = rl_ods_read (path, &error);
+  RlSheet *s;
+
+  g_assert_no_error (error);
+  s = rl_workbook_get_sheet (wb, 0);
+  g_assert_cmpstr (rl_sheet_get_text (s, 1, 1), ==, "a b c d");
+  g_assert_cmpstr (rl_sheet_get_text (s, 1, 2), ==, "    Город");
+  g_assert_cmpstr (rl_sheet_get_text (s, 1, 3), ==, "x\t \n y");
+  g_assert_cmpstr (rl_sheet_get_text (s, 1, 4), ==, "Київ ");
+  g_assert_null (rl_sheet_get_text (s, 1, 5));
+  g_assert_cmpstr (rl_sheet_get_text (s, 1, 6), ==, "one \ntwo");
+  g_assert_cmpuint (rl_sheet_n_cells (s), ==, 5);
+}
+
 /* Repeats of content past RL_LIMIT_ODS_REPEAT_CELLS or the last column are
  * refused before anything is stored; repeats of empty cells cost nothing. */
 static void
@@ -160,5 +183,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ods/edge/references", test_edge_references);
   g_test_add_func ("/ods/edge/value-and-text", test_edge_value_and_text);
   g_test_add_func ("/ods/edge/repeats", test_edge_repeats);
+  g_test_add_func ("/ods/edge/whitespace", test_edge_whitespace);
   return g_test_run ();
 }

@@ -474,6 +474,30 @@ test_nested_substreams (void)
   g_assert_null (rl_sheet_get_text (sheet, 10, 2));
 }
 
+/* DATE1904: a serial below 1 under a date format is a time alone, the
+ * others dates counted from 1904-01-01. */
+static void
+test_date1904 (void)
+{
+  g_autoptr(GByteArray) globals_extra = g_byte_array_new ();
+  g_autoptr(GByteArray) extra = g_byte_array_new ();
+  g_autoptr(GByteArray) b = g_byte_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlWorkbook) wb = NULL;
+  g_autofree char *path = NULL;
+  RlSheet *sheet;
+
+  put16 (b, 1); record (globals_extra, 0x0022, b);
+  put_cell (b, 9, 0, 2); put_double (b, 0.3541666666666667); record (extra, 0x0203, b);
+  put_cell (b, 9, 1, 2); put_double (b, 1.5); record (extra, 0x0203, b);
+  wb = read_built (globals_extra, extra, &path, &error);
+  g_assert_no_error (error);
+  sheet = rl_workbook_get_sheet (wb, 0);
+  g_assert_cmpstr (rl_sheet_get_text (sheet, 10, 1), ==, "08:30:00");
+  g_assert_cmpstr (rl_sheet_get_text (sheet, 10, 2), ==, "1904-01-02 12:00:00");
+  g_assert_cmpstr (rl_sheet_get_text (sheet, 6, 2), ==, "2024-01-02");
+}
+
 /* Many BOUNDSHEET records at the same offset (a 636 KB file of them once
  * grew past 5 GB, every sheet read again): a sheet starting inside another
  * one's substream or inside the globals is refused, a chart or macro sheet
@@ -1162,6 +1186,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/xls/records", test_records);
+  g_test_add_func ("/xls/date1904", test_date1904);
   g_test_add_func ("/xls/truncated-stream", test_truncated_stream);
   g_test_add_func ("/xls/sector-sizes", test_sector_sizes);
   g_test_add_func ("/xls/damaged-container", test_damaged_container);

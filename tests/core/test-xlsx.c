@@ -55,6 +55,50 @@ test_dates (void)
   g_assert_false (rl_sheet_get_number (rl_workbook_get_sheet (wb, 0), 1, 2, &v));
 }
 
+/* The _xHHHH_ escapes of ECMA-376 ST_Xstring are decoded in shared and
+ * inline strings, rich runs, t="str" values and sheet names, once and from
+ * the left; phonetic runs stay hidden, and U+0000, lone surrogates and what
+ * is not an escape are kept as written. */
+static void
+test_escapes (void)
+{
+  g_autofree char *path = rl_test_edge_path ("xlsx-escapes.xlsx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlWorkbook) wb = rl_xlsx_read (path, &error);
+  RlSheet *s;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rl_workbook_n_sheets (wb), ==, 1);
+  s = rl_workbook_get_sheet (wb, 0);
+  g_assert_cmpstr (rl_sheet_get_name (s), ==, "Sheet1");
+  g_assert_cmpstr (rl_sheet_get_text (s, 1, 1), ==, "CR\r\nLF");
+  g_assert_cmpstr (rl_sheet_get_text (s, 1, 2), ==, "_x005F_");
+  g_assert_cmpstr (rl_sheet_get_text (s, 1, 3), ==, "_x0041_B");
+  g_assert_cmpstr (rl_sheet_get_text (s, 1, 4), ==, "bell\a");
+  g_assert_cmpstr (rl_sheet_get_text (s, 1, 5), ==,
+                   "\xf0\x9f\x98\x80 _xD83D_ _x0000_ _x00G1_ _x0041 x0041_");
+}
+
+/* Only worksheets are sheets: chart, dialog and macro sheets (the last
+ * with cells in their part) are left out, the order of the others kept. */
+static void
+test_sheet_kinds (void)
+{
+  g_autofree char *path = rl_test_edge_path ("xlsx-sheet-kinds.xlsx");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlWorkbook) wb = rl_xlsx_read (path, &error);
+  double v;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rl_workbook_n_sheets (wb), ==, 2);
+  g_assert_cmpstr (rl_sheet_get_name (rl_workbook_get_sheet (wb, 0)), ==, "Data");
+  g_assert_cmpstr (rl_sheet_get_name (rl_workbook_get_sheet (wb, 1)), ==, "More");
+  g_assert_true (rl_sheet_get_number (rl_workbook_get_sheet (wb, 0), 1, 1, &v));
+  g_assert_cmpfloat (v, ==, 1);
+  g_assert_true (rl_sheet_get_number (rl_workbook_get_sheet (wb, 1), 2, 2, &v));
+  g_assert_cmpfloat (v, ==, 5);
+}
+
 /* Cells and rows outside the sheet, too deep XML and a too long shared
  * string are errors naming the place and the cap, never a critical. */
 static void
@@ -118,6 +162,8 @@ main (int argc, char **argv)
   g_test_add_func ("/xlsx/references", test_references);
   g_test_add_func ("/xlsx/namespaces", test_namespaces);
   g_test_add_func ("/xlsx/dates", test_dates);
+  g_test_add_func ("/xlsx/escapes", test_escapes);
+  g_test_add_func ("/xlsx/sheet-kinds", test_sheet_kinds);
   g_test_add_func ("/xlsx/limits", test_limits);
   g_test_add_func ("/xlsx/bad-xml", test_bad_xml);
   g_test_add_func ("/xlsx/damaged", test_damaged);

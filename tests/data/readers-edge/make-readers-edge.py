@@ -24,6 +24,7 @@ DOC_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 REL_T = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+MS_REL = "http://schemas.microsoft.com/office/2006/relationships/"
 DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 BOM = "\ufeff"
 
@@ -48,11 +49,15 @@ def write_zip(name, parts, compression=zipfile.ZIP_DEFLATED):
 
 
 def xlsx_parts(sheets, strings=None, p=None, rp="r", bom=False, targets=None, names=None,
-               workbook="xl/workbook.xml"):
-    """sheets: [(name, sheetData XML written with prefix p)]."""
+               workbook="xl/workbook.xml", kinds=None):
+    """sheets: [(name, sheetData XML written with prefix p)]; kinds: sheet index →
+    (relationship type, root element, part folder) for sheets that are not worksheets."""
     pre = (BOM if bom else "") + DECL
     names = names or {}
     targets = targets or {}
+    kinds = kinds or {}
+    kind = [kinds.get(i, (REL_T + "worksheet", "worksheet", "worksheets"))
+            for i in range(len(sheets))]
     n = len(sheets)
     ct = pre + '<Types xmlns="%s">' % CT
     ct += ('<Default Extension="rels" ContentType="application/'
@@ -61,8 +66,9 @@ def xlsx_parts(sheets, strings=None, p=None, rp="r", bom=False, targets=None, na
     ct += ('<Override PartName="/%s" ContentType="application/vnd.openxmlformats-'
            'officedocument.spreadsheetml.sheet.main+xml"/>' % workbook)
     for i in range(n):
-        ct += ('<Override PartName="/xl/worksheets/sheet%d.xml" ContentType="application/'
-               'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' % (i + 1))
+        ct += ('<Override PartName="/xl/%s/sheet%d.xml" ContentType="application/'
+               'vnd.openxmlformats-officedocument.spreadsheetml.%s+xml"/>'
+               % (kind[i][2], i + 1, kind[i][1]))
     if strings is not None:
         ct += ('<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
                'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>')
@@ -79,9 +85,9 @@ def xlsx_parts(sheets, strings=None, p=None, rp="r", bom=False, targets=None, na
     wb += "</%s></%s>" % (q(p, "sheets"), q(p, "workbook"))
     wrels = pre + '<%s%s>' % (q(p, "Relationships"), xmlns(p, PKG_REL))
     for i in range(n):
-        wrels += '<%s Id="rId%d" Type="%sworksheet" Target="%s"/>' % (
-            q(p, "Relationship"), i + 1, REL_T,
-            targets.get(i, "worksheets/sheet%d.xml" % (i + 1)))
+        wrels += '<%s Id="rId%d" Type="%s" Target="%s"/>' % (
+            q(p, "Relationship"), i + 1, kind[i][0],
+            targets.get(i, "%s/sheet%d.xml" % (kind[i][2], i + 1)))
     if strings is not None:
         wrels += '<%s Id="rId%d" Type="%ssharedStrings" Target="%s"/>' % (
             q(p, "Relationship"), n + 1, REL_T, targets.get("sst", "sharedStrings.xml"))
@@ -90,10 +96,11 @@ def xlsx_parts(sheets, strings=None, p=None, rp="r", bom=False, targets=None, na
     parts = [("[Content_Types].xml", ct), ("_rels/.rels", rels), (workbook, wb),
              ("%s/_rels/%s.rels" % (wdir, wbase), wrels)]
     for i, (_, data) in enumerate(sheets):
-        parts.append(("xl/worksheets/sheet%d.xml" % (i + 1),
-                      pre + "<%s%s><%s>%s</%s></%s>" % (q(p, "worksheet"), xmlns(p, MAIN),
-                                                        q(p, "sheetData"), data,
-                                                        q(p, "sheetData"), q(p, "worksheet"))))
+        root = q(p, kind[i][1])
+        body = "<%s>%s</%s>" % (q(p, "sheetData"), data, q(p, "sheetData")) \
+            if kind[i][1] != "chartsheet" else data
+        parts.append(("xl/%s/sheet%d.xml" % (kind[i][2], i + 1),
+                      pre + "<%s%s>%s</%s>" % (root, xmlns(p, MAIN), body, root)))
     if strings is not None:
         sst = pre + '<%s%s count="%d" uniqueCount="%d">' % (q(p, "sst"), xmlns(p, MAIN),
                                                            len(strings), len(strings))
@@ -177,6 +184,30 @@ def make_xlsx():
                        c("D1", "<f>1/0</f>" + v("#DIV/0!"), "e"),
                        c("E1", v("2020-01-15T00:00:00"), "d"),
                        c("F1", v("2021-03-04T12:30:00"), "d")]))]))
+    # The _xHHHH_ escapes of ST_Xstring in shared and inline strings, in a
+    # run, in a t="str" value and in the sheet name: decoded once, from the
+    # left; a pair of surrogates is one character; U+0000, a lone surrogate
+    # and what is not an escape stay as written.
+    write_zip("xlsx-escapes.xlsx", xlsx_parts(
+        [("Sheet_x0031_", row(1, [
+            c("A1", v("0"), "s"), c("B1", v("1"), "s"),
+            c("C1", "<is><r><t>_x005f_x0041_</t></r><r><t>_x0042_</t></r></is>", "inlineStr"),
+            c("D1", "<f>CHAR(7)</f>" + v("bell_x0007_"), "str"),
+            c("E1", "<is><t>_xD83D__xDE00_ _xD83D_ _x0000_ _x00G1_ _x0041 x0041_</t></is>",
+              "inlineStr")]))],
+        strings=["<si><t>CR_x000D_\nLF</t></si>",
+                 "<si><t>_x005F_x005F_</t><rPh sb=\"0\" eb=\"1\"><t>_x0041_</t></rPh></si>"]))
+    # A chart sheet, a dialog sheet and an Excel 4 macro sheet between the
+    # worksheets: only the worksheets are sheets.
+    chart = '<sheetViews><sheetView workbookViewId="0"/></sheetViews><drawing%s r:id="rId1"/>' % xmlns("r", DOC_REL)
+    write_zip("xlsx-sheet-kinds.xlsx", xlsx_parts(
+        [("Chart", chart), ("Data", row(1, [c("A1", v("1"))])),
+         ("Dialog", row(1, [c("A1", v("2"))])), ("Macro", row(1, [c("A1", v("3"))])),
+         ("Macro2", row(1, [c("A1", v("4"))])), ("More", row(1, [c("B2", v("5"))]))],
+        kinds={0: (REL_T + "chartsheet", "chartsheet", "chartsheets"),
+               2: (REL_T + "dialogsheet", "dialogsheet", "dialogsheets"),
+               3: (MS_REL + "xlMacrosheet", "macrosheet", "macrosheets"),
+               4: (MS_REL + "xlIntlMacrosheet", "macrosheet", "macrosheets")}))
     # Past the limits: a column after XFD, a row after 1048576, row 0.
     write_zip("xlsx-col-xfe.xlsx", xlsx_parts([("S", row(1, [c("XFE1", v("1"))]))]))
     write_zip("xlsx-cell-big.xlsx", xlsx_parts([("S", row(None, [c("A1048577", v("1"))]))]))
@@ -256,6 +287,20 @@ def make_ods():
             '</table:table-cell>' % p("1 234,50")
             + '</table:table-row></table:table>')
     write_ods("ods-text.ods", ods_content(body))
+    # Raw white space in text:p, collapsed; the elements kept: a run inside
+    # and across a span, tabs and line breaks of an indented source, leading
+    # raw white space (dropped) and text:s (kept, as Rosstat indents names),
+    # one trailing space as LibreOffice writes it, a paragraph of white space.
+    body = ('<table:table table:name="T"><table:table-row>'
+            + cell('a \t\r\n b<text:span>  c </text:span> d')
+            + cell('\n   <text:s text:c="4"/>Город')
+            + cell('x<text:tab/> <text:line-break/>\n  y')
+            + cell('Київ ')
+            + cell(' \n\t ')
+            + '<table:table-cell office:value-type="string">%s\n  %s</table:table-cell>'
+            % (p("\n    one\n  "), p("two"))
+            + '</table:table-row></table:table>')
+    write_ods("ods-whitespace.ods", ods_content(body))
     # Trailing repeated empty rows and columns, as spreadsheets write them.
     body = ('<table:table table:name="T"><table:table-row>' + cell("x")
             + '<table:table-cell table:number-columns-repeated="16383"/></table:table-row>'
