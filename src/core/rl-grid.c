@@ -344,11 +344,12 @@ rl_sheet_get_merges (const RlSheet *sheet,
   return (const RlMerge *) (gpointer) sheet->merges->data;
 }
 
-void
-rl_sheet_set_text (RlSheet    *sheet,
-                   guint       row,
-                   guint       col,
-                   const char *text)
+/* The unchecked setters, for values rl_sheet_put_*() have checked. */
+static void
+sheet_set_text (RlSheet    *sheet,
+                guint       row,
+                guint       col,
+                const char *text)
 {
   RlCell cell = { col, FALSE, NAN, NULL };
 
@@ -358,12 +359,12 @@ rl_sheet_set_text (RlSheet    *sheet,
   sheet_store (sheet, row, &cell);
 }
 
-void
-rl_sheet_set_number (RlSheet    *sheet,
-                     guint       row,
-                     guint       col,
-                     double      value,
-                     const char *text)
+static void
+sheet_set_number (RlSheet    *sheet,
+                  guint       row,
+                  guint       col,
+                  double      value,
+                  const char *text)
 {
   RlCell cell = { col, TRUE, value, NULL };
 
@@ -373,9 +374,9 @@ rl_sheet_set_number (RlSheet    *sheet,
 }
 
 /* Records a merged range; ranges outside the sheet limits are dropped. */
-void
-rl_sheet_add_merge (RlSheet       *sheet,
-                    const RlMerge *merge)
+static void
+sheet_add_merge (RlSheet       *sheet,
+                 const RlMerge *merge)
 {
   if (merge->first_row < 1 || merge->first_col < 1 || merge->last_row < merge->first_row
       || merge->last_col < merge->first_col || merge->last_row > RL_GRID_MAX_ROWS
@@ -467,7 +468,7 @@ rl_sheet_put_text (RlSheet    *sheet,
     return TRUE;
   if (!check_cell (sheet, row, col, text, error))
     return FALSE;
-  rl_sheet_set_text (sheet, row, col, text);
+  sheet_set_text (sheet, row, col, text);
   return TRUE;
 }
 
@@ -504,7 +505,7 @@ rl_sheet_put_number (RlSheet    *sheet,
     }
   if (!check_cell (sheet, row, col, text, error))
     return FALSE;
-  rl_sheet_set_number (sheet, row, col, value, text);
+  sheet_set_number (sheet, row, col, value, text);
   return TRUE;
 }
 
@@ -522,7 +523,7 @@ rl_sheet_put_merge (RlSheet       *sheet,
                           RL_LIMIT_MERGES);
       return FALSE;
     }
-  rl_sheet_add_merge (sheet, merge);
+  sheet_add_merge (sheet, merge);
   return TRUE;
 }
 

@@ -62,23 +62,12 @@ const RlMerge *rl_sheet_get_merges    (const RlSheet *sheet,
                                        guint         *n_merges);
 
 /* Filling a sheet (the readers do this). Row and column are 1-based; an
- * empty text stores nothing; a cell set twice keeps the last value. */
-void           rl_sheet_set_text      (RlSheet    *sheet,
-                                       guint       row,
-                                       guint       col,
-                                       const char *text);
-void           rl_sheet_set_number    (RlSheet    *sheet,
-                                       guint       row,
-                                       guint       col,
-                                       double      value,
-                                       const char *text);
-void           rl_sheet_add_merge     (RlSheet       *sheet,
-                                       const RlMerge *merge);
-
-/* The same, checked: a cell outside the sheet limits, past the workbook's
- * cell cap or with a text longer than RL_LIMIT_CELL_BYTES, a merge past
- * RL_LIMIT_MERGES or a sheet past RL_LIMIT_SHEETS is an RL_ERROR_PARSE
- * naming the file, sheet, cell and cap, and the workbook is unchanged. */
+ * empty text stores nothing; a cell set twice keeps the last value; a merge
+ * outside the sheet limits or upside down is dropped. A cell outside the
+ * sheet limits, past the workbook's cell cap or with a text longer than
+ * RL_LIMIT_CELL_BYTES, a merge past RL_LIMIT_MERGES or a sheet past
+ * RL_LIMIT_SHEETS is an RL_ERROR_PARSE naming the file, sheet, cell and cap,
+ * and the workbook is unchanged. */
 gboolean       rl_sheet_put_text      (RlSheet    *sheet,
                                        guint       row,
                                        guint       col,

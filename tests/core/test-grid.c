@@ -168,11 +168,11 @@ test_sheet_api (void)
   g_assert_cmpuint (rl_sheet_n_rows (sheet), ==, 0);
   g_assert_null (rl_sheet_get_text (sheet, 0, 0));
   g_assert_null (rl_sheet_get_text (sheet, 5, 5));
-  rl_sheet_set_text (sheet, 3, 5, "  indented");
-  rl_sheet_set_text (sheet, 3, 2, "b");
-  rl_sheet_set_text (sheet, 3, 4, "");          /* empty stores nothing */
-  rl_sheet_set_number (sheet, 3, 3, 2.5, "2.5");
-  rl_sheet_set_text (sheet, 3, 2, "b2");        /* replaces */
+  g_assert_true (rl_sheet_put_text (sheet, 3, 5, "  indented", NULL));
+  g_assert_true (rl_sheet_put_text (sheet, 3, 2, "b", NULL));
+  g_assert_true (rl_sheet_put_text (sheet, 3, 4, "", NULL));          /* empty stores nothing */
+  g_assert_true (rl_sheet_put_number (sheet, 3, 3, 2.5, "2.5", NULL));
+  g_assert_true (rl_sheet_put_text (sheet, 3, 2, "b2", NULL));        /* replaces */
   g_assert_cmpstr (rl_sheet_get_text (sheet, 3, 5), ==, "  indented");
   g_assert_cmpstr (rl_sheet_get_text (sheet, 3, 2), ==, "b2");
   g_assert_null (rl_sheet_get_text (sheet, 3, 4));
@@ -182,10 +182,22 @@ test_sheet_api (void)
   g_assert_cmpuint (rl_sheet_n_rows (sheet), ==, 3);
   g_assert_cmpuint (rl_sheet_n_cols (sheet), ==, 5);
   g_assert_cmpuint (rl_sheet_n_cells (sheet), ==, 3);
-  rl_sheet_add_merge (sheet, &merge);
-  rl_sheet_add_merge (sheet, &bad);
+  g_assert_true (rl_sheet_put_merge (sheet, &merge, NULL));
+  g_assert_true (rl_sheet_put_merge (sheet, &bad, NULL));
   rl_sheet_get_merges (sheet, &n);
   g_assert_cmpuint (n, ==, 1);
+  /* outside the sheet: an error naming the cap, and nothing stored */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (rl_sheet_put_text (sheet, 1, RL_LIMIT_SHEET_COLS + 1, "x", &error));
+    g_assert_error (error, RL_ERROR, RL_ERROR_PARSE);
+    g_assert_nonnull (strstr (error->message, "RL_LIMIT_SHEET_COLS"));
+    g_clear_error (&error);
+    g_assert_false (rl_sheet_put_number (sheet, 0, 1, 1.0, "1", &error));
+    g_assert_nonnull (strstr (error->message, "RL_LIMIT_SHEET_ROWS"));
+    g_assert_cmpuint (rl_sheet_n_cells (sheet), ==, 3);
+  }
   g_assert_null (rl_workbook_get_sheet (wb, 1));
 }
 
@@ -222,9 +234,9 @@ test_dump_tsv (void)
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GError) error = NULL;
 
-  rl_sheet_set_text (a, 2, 28, "tab\there\nnew \\ line");
-  rl_sheet_set_text (a, 1, 1, " x");
-  rl_sheet_set_number (b, 1, 2, 1, "1");
+  g_assert_true (rl_sheet_put_text (a, 2, 28, "tab\there\nnew \\ line", NULL));
+  g_assert_true (rl_sheet_put_text (a, 1, 1, " x", NULL));
+  g_assert_true (rl_sheet_put_number (b, 1, 2, 1, "1", NULL));
   g_assert_true (rl_workbook_dump_tsv (wb, NULL, out, &error));
   g_assert_cmpstr (out->str, ==,
                    "A\t1\tA\t x\nA\t2\tAB\ttab\\there\\nnew \\\\ line\nB\t1\tB\t1\n");
