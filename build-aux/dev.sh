@@ -14,7 +14,7 @@ BUILD=${RL_BUILD_DIR:-build}
 PACKAGES="
   gcc pkg-config meson ninja-build gettext desktop-file-utils appstream-util
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libshumate-dev
-  libgsl-dev libgsf-1-dev libxml2-dev libjson-glib-dev
+  libgsl-dev libgsf-1-dev libxml2-dev zlib1g-dev libjson-glib-dev
   xvfb xauth python3 python3-xlrd python3-openpyxl
 "
 

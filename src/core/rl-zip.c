@@ -19,6 +19,7 @@
 #include "rl-gsf.h"
 
 #include <gio/gio.h>
+#include <zlib.h>
 #include <string.h>
 
 #define ZIP_BLOCK       (64u * 1024u)
@@ -87,50 +88,6 @@ struct _RlXml
   xmlStructuredErrorFunc old_structured;
   void                  *old_structured_ctx;
 };
-
-/* CRC-32 of ZIP (polynomial 0xEDB88320), eight bytes a step. */
-static guint32 crc_table[8][256];
-
-static gpointer
-crc_table_init (gpointer data)
-{
-  for (guint32 n = 0; n < 256; n++)
-    {
-      guint32 c = n;
-
-      for (guint k = 0; k < 8; k++)
-        c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      crc_table[0][n] = c;
-    }
-  for (guint32 n = 0; n < 256; n++)
-    for (guint t = 1; t < 8; t++)
-      crc_table[t][n] = (crc_table[t - 1][n] >> 8) ^ crc_table[0][crc_table[t - 1][n] & 0xFF];
-  return NULL;
-}
-
-static guint32
-crc_update (guint32       crc,
-            const guint8 *p,
-            gsize         len)
-{
-  static GOnce once = G_ONCE_INIT;
-
-  g_once (&once, crc_table_init, NULL);
-  crc = ~crc;
-  for (; len >= 8; p += 8, len -= 8)
-    {
-      guint32 lo = crc ^ (p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24);
-      guint32 hi = p[4] | (guint32) p[5] << 8 | (guint32) p[6] << 16 | (guint32) p[7] << 24;
-
-      crc = crc_table[7][lo & 0xFF] ^ crc_table[6][(lo >> 8) & 0xFF]
-            ^ crc_table[5][(lo >> 16) & 0xFF] ^ crc_table[4][lo >> 24]
-            ^ crc_table[3][hi & 0xFF] ^ crc_table[2][(hi >> 8) & 0xFF]
-            ^ crc_table[1][(hi >> 16) & 0xFF] ^ crc_table[0][hi >> 24];
-    }
-  for (; len > 0; p++, len--)
-    crc = crc_table[0][(crc ^ *p) & 0xFF] ^ (crc >> 8);
-  return ~crc;
-}
 
 static guint64
 le (const guint8 *p,
@@ -357,7 +314,7 @@ stream_count (RlZipStream  *s,
   guint64 in = s->entry->csize - s->in_left - (s->in_len - s->in_off);
 
   s->out_total += n;
-  s->crc = crc_update (s->crc, buf, n);
+  s->crc = crc32 (s->crc, buf, n);
   if (s->out_total > RL_LIMIT_ZIP_MEMBER)
     {
       g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s: “%s” inflates to more than %u bytes "
