@@ -19,6 +19,7 @@ typedef enum
   RL_RECIPE_LAYOUT_WIDE,    /* one column per year (or per month) */
   RL_RECIPE_LAYOUT_LONG,    /* one row per region and year (or date) */
   RL_RECIPE_LAYOUT_COLUMNS, /* one row per region, one column per indicator, one year */
+  RL_RECIPE_LAYOUT_WIDE_GROUPED, /* two header rows: indicator names spanning their years */
 } RlRecipeLayout;
 
 /* Several months of a year made into one value. */
