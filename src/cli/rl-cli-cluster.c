@@ -214,14 +214,7 @@ print_cluster_json (const RlFrame          *frame,
       json_builder_end_array (b);
     }
   add_profiles (b, frame, in);
-  if (frame->dropped->len > 0)
-    {
-      json_builder_set_member_name (b, "dropped");
-      json_builder_begin_array (b);
-      for (guint i = 0; i < frame->dropped->len; i++)
-        json_builder_add_string_value (b, frame->dropped->pdata[i]);
-      json_builder_end_array (b);
-    }
+  rl_cli_json_dropped (b, frame);
   json_builder_end_object (b);
   rl_json_print (b);
 }
@@ -262,8 +255,7 @@ print_cluster_table (const RlFrame          *frame,
   for (guint j = 0; j < in->d; j++)
     printf ("η %s = %.4f (%s)\n", frame->features[j], in->eta[j],
             isnan (in->eta[j]) ? "constant" : rl_chaddock_name (in->chaddock[j]));
-  if (frame->dropped->len > 0)
-    printf ("\n%u regions dropped for missing values\n", frame->dropped->len);
+  rl_cli_print_dropped (frame);
 }
 
 static gboolean

@@ -92,6 +92,7 @@ choose_features (const RlPanel *panel,
     }
   g_ptr_array_add (ids, NULL);
   common->features = g_strjoinv (",", (char **) ids->pdata);
+  common->features_default = TRUE;
   return TRUE;
 }
 
@@ -238,11 +239,7 @@ print_json (const RateRun  *run,
   for (guint r = 0; r < f->n; r++)
     json_row (b, run, run->rating->order[r]);
   json_builder_end_array (b);
-  json_builder_set_member_name (b, "dropped");
-  json_builder_begin_array (b);
-  for (guint t = 0; t < f->dropped->len; t++)
-    json_builder_add_string_value (b, g_ptr_array_index (f->dropped, t));
-  json_builder_end_array (b);
+  rl_cli_json_dropped (b, f);
   if (watch != NULL)
     json_watch (b, watch, neediest_size, panel);
   json_builder_end_object (b);
@@ -273,8 +270,7 @@ print_table (const RateRun  *run,
                 u->rank_high[i], u->p_top_a[i], u->p_top_b[i]);
       printf ("\n");
     }
-  if (run->frame->dropped->len > 0)
-    printf ("\n%u regions left out for missing values.\n", run->frame->dropped->len);
+  rl_cli_print_dropped (run->frame);
 }
 
 /* Builds the frame: the year's levels, or the changes between two years. */

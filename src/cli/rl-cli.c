@@ -227,6 +227,7 @@ build_spec (const RlPanel     *panel,
   spec->log = common->log;
   if (common->features != NULL)
     spec->features = g_strsplit (common->features, ",", -1);
+  spec->features_default = common->features_default;
 
   if (rl_panel_is_wide (panel))
     {
@@ -240,7 +241,9 @@ build_spec (const RlPanel     *panel,
     }
   else if (common->year == 0)
     {
-      spec->year = rl_analysis_default_year (panel, (const char * const *) spec->features, error);
+      spec->year = spec->features_default || spec->features == NULL
+        ? rl_analysis_default_year_of_most (panel, (const char * const *) spec->features, error)
+        : rl_analysis_default_year (panel, (const char * const *) spec->features, error);
       if (spec->year == RL_YEAR_NONE)
         return FALSE;
     }

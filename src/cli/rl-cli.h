@@ -22,6 +22,8 @@ typedef struct
 {
   int       year;       /* 0 = the latest year with every chosen feature */
   char     *features;   /* "a,b,c" */
+  gboolean  features_default; /* @features were chosen by the command, not given: those
+                               * without values in the year are left out, not an error */
   char     *scale;      /* none|z|minmax|minmax:A:B|robust */
   char     *missing;    /* drop|median|interpolate */
   gboolean  log;
@@ -91,6 +93,11 @@ int          rl_cli_failf          (const char   *format,
 /* @text padded with spaces to @width characters (not bytes), for tables. */
 char        *rl_cli_pad            (const char   *text,
                                     guint         width);
+
+/* What @frame left out (rl-cli-dropped.c): the `dropped` member, or lines for people. */
+void         rl_cli_json_dropped   (JsonBuilder   *builder,
+                                    const RlFrame *frame);
+void         rl_cli_print_dropped  (const RlFrame *frame);
 
 void         rl_json_add_double    (JsonBuilder  *builder,
                                     double        value);

@@ -828,23 +828,85 @@ rl_analysis_free (RlAnalysis *self)
   g_free (real);
 }
 
-static gboolean
-year_has_features (const RlPanel      *panel,
-                   const guint        *columns,
-                   guint               d,
-                   int                 year)
+/* How many of the @d columns have a value for at least one region in @year. */
+static guint
+year_count_features (const RlPanel      *panel,
+                     const guint        *columns,
+                     guint               d,
+                     int                 year)
 {
-  guint n = rl_panel_n_regions (panel);
+  guint n = rl_panel_n_regions (panel), count = 0;
 
   for (guint j = 0; j < d; j++)
     {
       gboolean any = FALSE;
       for (guint r = 0; r < n && !any; r++)
         any = !isnan (rl_panel_get (panel, r, columns[j], year));
-      if (!any)
-        return FALSE;
+      count += any;
     }
-  return TRUE;
+  return count;
+}
+
+static gboolean
+year_has_features (const RlPanel      *panel,
+                   const guint        *columns,
+                   guint               d,
+                   int                 year)
+{
+  return year_count_features (panel, columns, d, year) == d;
+}
+
+/* The panel columns of the @d @features (NULL: the first @d indicators), or
+ * NULL and an error naming an unknown one. */
+static guint *
+feature_columns (const RlPanel      *panel,
+                 const char * const *features,
+                 guint               d,
+                 GError            **error)
+{
+  g_autofree guint *columns = g_new (guint, MAX (d, 1));
+
+  for (guint j = 0; j < d; j++)
+    {
+      int c = features != NULL ? rl_panel_find_indicator (panel, features[j]) : (int) j;
+      if (c < 0)
+        {
+          g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                       "unknown indicator “%s”: the panel has no indicator with that id",
+                       features[j]);
+          return NULL;
+        }
+      columns[j] = c;
+    }
+  return g_steal_pointer (&columns);
+}
+
+int
+rl_analysis_default_year_of_most (const RlPanel      *panel,
+                                  const char * const *features,
+                                  GError            **error)
+{
+  g_autoptr(GArray) years = NULL;
+  g_autofree guint *columns = NULL;
+  guint d = features != NULL ? g_strv_length ((char **) features)
+                             : rl_panel_n_indicators (panel), best = 0;
+  int year = RL_YEAR_NONE;
+
+  if (rl_panel_is_wide (panel))
+    return RL_YEAR_NONE;
+  if ((columns = feature_columns (panel, features, d, error)) == NULL)
+    return RL_YEAR_NONE;
+  years = rl_panel_years (panel);
+  for (guint t = years->len; t-- > 0;)
+    {
+      guint count = year_count_features (panel, columns, d, g_array_index (years, int, t));
+      if (count > best)
+        best = count, year = g_array_index (years, int, t);
+    }
+  if (best == 0)
+    g_set_error (error, RL_ERROR, RL_ERROR_INVALID, years->len == 0 ? "the panel has no values"
+                 : "no year of the panel has values of the chosen indicators");
+  return year;
 }
 
 int
@@ -856,19 +918,10 @@ rl_analysis_default_year (const RlPanel      *panel,
   g_autofree guint *columns = NULL;
   guint d = features != NULL ? g_strv_length ((char **) features) : 0;
 
-  for (guint j = 0; j < d; j++)
-    if (rl_panel_find_indicator (panel, features[j]) < 0)
-      {
-        g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
-                     "unknown indicator “%s”: the panel has no indicator with that id",
-                     features[j]);
-        return RL_YEAR_NONE;
-      }
+  if ((columns = feature_columns (panel, features, d, error)) == NULL)
+    return RL_YEAR_NONE;
   if (rl_panel_is_wide (panel))
     return RL_YEAR_NONE;
-  columns = g_new (guint, MAX (d, 1));
-  for (guint j = 0; j < d; j++)
-    columns[j] = rl_panel_find_indicator (panel, features[j]);
   years = rl_panel_years (panel);
   for (guint t = years->len; t-- > 0;)
     if (year_has_features (panel, columns, d, g_array_index (years, int, t)))

@@ -102,6 +102,12 @@ void            rl_analysis_free       (RlAnalysis           *self);
 int             rl_analysis_default_year (const RlPanel      *panel,
                                           const char * const *features,
                                           GError            **error);
+/* The year of a default choice of @features (NULL: every indicator; some
+ * may be left out): the latest year in which the most of them have a value for at least one region;
+ * RL_YEAR_NONE for a wide panel, and with an error when no year has any. */
+int             rl_analysis_default_year_of_most (const RlPanel      *panel,
+                                                  const char * const *features,
+                                                  GError            **error);
 
 /* The need rating of @frame's rows over those of its features that have a
  * polarity (@polarity, one per frame feature, or NULL: the panel's metadata),

@@ -36,22 +36,13 @@ static RlFrame *
 changes_alloc (const RlFrame *a,
                guint          n)
 {
-  RlFrame *self = g_new0 (RlFrame, 1);
+  RlFrame *self = rl_frame_alloc (n, a->d);
 
-  self->n = n;
-  self->d = a->d;
-  self->raw = gsl_matrix_alloc (MAX (n, 1), a->d);
-  self->X = gsl_matrix_alloc (MAX (n, 1), a->d);
-  self->rows = g_new0 (guint, MAX (n, 1));
-  self->columns = g_memdup2 (a->columns, a->d * sizeof (guint));
-  self->codes = g_new0 (char *, n + 1);
-  self->names = g_new0 (char *, n + 1);
-  self->features = g_strdupv (a->features);
-  self->center = g_new0 (double, a->d);
-  self->spread = g_new0 (double, a->d);
+  memcpy (self->columns, a->columns, a->d * sizeof (guint));
+  for (guint j = 0; j < a->d; j++)
+    self->features[j] = g_strdup (a->features[j]);
   for (guint j = 0; j < a->d; j++)
     self->spread[j] = 1.0;
-  self->dropped = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 

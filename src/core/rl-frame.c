@@ -172,13 +172,46 @@ rl_frame_free (RlFrame *self)
   g_free (self->center);
   g_free (self->spread);
   g_clear_pointer (&self->dropped, g_ptr_array_unref);
+  g_clear_pointer (&self->left_out, g_ptr_array_unref);
+  g_clear_pointer (&self->left_out_reasons, g_ptr_array_unref);
   g_free (self);
 }
 
 static gboolean
+has_values (const RlPanel *panel,
+            guint          j,
+            int            year)
+{
+  for (guint r = 0; r < rl_panel_n_regions (panel); r++)
+    if (!isnan (rl_panel_get (panel, r, j, year)))
+      return TRUE;
+  return FALSE;
+}
+
+/* A column of a default choice: kept when the year has values of it, else
+ * listed in @frame's left_out with the reason. */
+static void
+choose_default_column (const RlPanel *panel,
+                       guint          j,
+                       int            year,
+                       GArray        *columns,
+                       RlFrame       *frame)
+{
+  if (year == RL_YEAR_NONE || has_values (panel, j, year))
+    {
+      g_array_append_val (columns, j);
+      return;
+    }
+  g_ptr_array_add (frame->left_out, g_strdup (rl_panel_indicator (panel, j)->id));
+  g_ptr_array_add (frame->left_out_reasons, g_strdup_printf ("no values in %d", year));
+}
+
+/* Fills @columns; what a default choice leaves out goes to @frame. */
+static gboolean
 choose_columns (const RlPanel     *panel,
                 const RlFrameSpec *spec,
                 GArray            *columns,
+                RlFrame           *frame,
                 GError           **error)
 {
   if (spec->features != NULL)
@@ -191,25 +224,17 @@ choose_columns (const RlPanel     *panel,
               g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "unknown indicator “%s”", *f);
               return FALSE;
             }
-          g_array_append_val (columns, j);
+          if (spec->features_default)
+            choose_default_column (panel, j, spec->year, columns, frame);
+          else
+            g_array_append_val (columns, j);
         }
       return TRUE;
     }
   /* A wide table's columns are all meant: an empty one is an error. In a
    * panel, the indicators a year has are the default. */
-  if (spec->year == RL_YEAR_NONE)
-    {
-      for (guint j = 0; j < rl_panel_n_indicators (panel); j++)
-        g_array_append_val (columns, j);
-      return TRUE;
-    }
   for (guint j = 0; j < rl_panel_n_indicators (panel); j++)
-    for (guint r = 0; r < rl_panel_n_regions (panel); r++)
-      if (!isnan (rl_panel_get (panel, r, j, spec->year)))
-        {
-          g_array_append_val (columns, j);
-          break;
-        }
+    choose_default_column (panel, j, spec->year, columns, frame);
   return TRUE;
 }
 
@@ -310,9 +335,9 @@ check_columns (const RlPanel     *panel,
   return TRUE;
 }
 
-static RlFrame *
-frame_alloc (guint n,
-             guint d)
+RlFrame *
+rl_frame_alloc (guint n,
+                guint d)
 {
   RlFrame *self = g_new0 (RlFrame, 1);
 
@@ -328,6 +353,8 @@ frame_alloc (guint n,
   self->center = g_new0 (double, MAX (d, 1));
   self->spread = g_new0 (double, MAX (d, 1));
   self->dropped = g_ptr_array_new_with_free_func (g_free);
+  self->left_out = g_ptr_array_new_with_free_func (g_free);
+  self->left_out_reasons = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -352,6 +379,7 @@ rl_frame_new (const RlPanel     *panel,
   g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(gsl_matrix) raw = NULL;
   g_autoptr(RlFrame) self = NULL;
+  g_autoptr(RlFrame) chosen = rl_frame_alloc (0, 0);
 
   if (!rl_panel_has_year (panel, spec->year))
     {
@@ -361,8 +389,15 @@ rl_frame_new (const RlPanel     *panel,
                    spec->year);
       return NULL;
     }
-  if (!choose_columns (panel, spec, columns, error))
+  if (!choose_columns (panel, spec, columns, chosen, error))
     return NULL;
+  if (columns->len == 0 && chosen->left_out->len > 0)
+    {
+      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+                   "none of the %u indicators has values in %d: choose another year",
+                   chosen->left_out->len, spec->year);
+      return NULL;
+    }
   if (columns->len == 0 || n_all == 0)
     {
       g_set_error (error, RL_ERROR, RL_ERROR_INVALID, "no indicators to analyse");
@@ -383,8 +418,11 @@ rl_frame_new (const RlPanel     *panel,
       return NULL;
     }
 
-  self = frame_alloc (n, columns->len);
+  self = rl_frame_alloc (n, columns->len);
   self->year = spec->year;
+  g_ptr_array_extend_and_steal (self->left_out, g_steal_pointer (&chosen->left_out));
+  g_ptr_array_extend_and_steal (self->left_out_reasons,
+                                g_steal_pointer (&chosen->left_out_reasons));
   self->n_imputed = imputed;
   for (guint c = 0; c < columns->len; c++)
     {

@@ -34,6 +34,9 @@ typedef struct
 {
   int         year;      /* RL_YEAR_NONE for a wide panel; otherwise a year of the panel */
   char      **features;  /* indicator ids in order; NULL = every indicator with values */
+  gboolean    features_default; /* @features are a default choice, not the user's: those
+                                 * without values in @year are left out (RlFrame.left_out)
+                                 * instead of being an error */
   RlMissing   missing;
   gboolean    log;       /* natural log of every feature before scaling (values must be > 0) */
   RlScale     scale;
@@ -54,6 +57,8 @@ typedef struct
   double     *center;     /* d: what scaling subtracted */
   double     *spread;     /* d: what scaling divided by (1 when constant) */
   GPtrArray  *dropped;    /* labels of regions dropped for missing values */
+  GPtrArray  *left_out;   /* ids of the indicators a default choice left out … */
+  GPtrArray  *left_out_reasons; /* … and why ("no values in 2020"), at the same index */
   guint       n_imputed;  /* cells filled by the missing-value policy */
 } RlFrame;
 
@@ -69,6 +74,10 @@ RlFrame     *rl_frame_new            (const RlPanel     *panel,
                                       const RlFrameSpec *spec,
                                       GError           **error);
 void         rl_frame_free           (RlFrame           *self);
+/* An empty frame of @n rows and @d columns (matrices uninitialised), for
+ * modules that build frames of their own (rl-dynamics.c). */
+RlFrame     *rl_frame_alloc          (guint              n,
+                                      guint              d);
 
 /* Scales the columns of @X in place and records what it did. */
 void         rl_scale_columns        (gsl_matrix        *X,

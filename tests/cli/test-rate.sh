@@ -56,7 +56,7 @@ d = json.load(sys.stdin)
 assert [r['region'] for r in d['rows']] == ['A', 'D', 'C', 'B'], d['rows']
 a = (3 / math.sqrt(3.5) + 10 / math.sqrt(50)) / 2
 assert abs(d['rows'][0]['score'] - a) < 1e-12
-assert d['dropped'] == ['E'] and d['from'] == 2019 and d['to'] == 2020
+assert [x['region'] for x in d['dropped']] == ['E'] and d['from'] == 2019 and d['to'] == 2020
 " || fail "dynamics hand case"
 
 # The watch list: 2020 levels z-scored, k-means with k = 2 puts A alone (inertia 3.55
@@ -67,6 +67,26 @@ import json, sys
 d = json.load(sys.stdin)
 assert d['watch'] == ['A'] and d['neediest_cluster_size'] == 1, d
 " || fail "dynamics watch list"
+
+# The defaults on the demo panel: the rated indicators without values in the year are
+# left out and listed in `dropped` with the reason; the latest year with the most of
+# them is chosen; 2017 works too, and 1990 (none rated) says why.
+DEMO="$(dirname "$0")/../../data/datasets/russia-regions.csv"
+for year in "" "--year 2017" "--year 2020"; do
+  "$CLI" rate $year --json "$DEMO" | python3 -c "
+import json, sys
+d = json.load(sys.stdin)
+assert '$year' != '' or d['year'] == 2020, d['year']
+ind = [x for x in d['dropped'] if 'indicator' in x]
+assert ind and all(x['reason'] == 'no values in %d' % d['year'] for x in ind), ind
+used = {i['id'] for i in d['indicators']}
+assert used and not used & {x['indicator'] for x in ind}
+assert len(d['rows']) > 70
+" || fail "rate defaults $year"
+done
+expect_fail "none of the 19 indicators has values in 1990" rate --year 1990 "$DEMO"
+# Given features are the user's: an empty one stays an error.
+expect_fail "“morbidity” has no values in 2020" rate --year 2020 --features morbidity,poverty_percent --polarity morbidity=+,poverty_percent=+ "$DEMO"
 
 # Bad input: exit status 2 and a message naming the place.
 expect_fail "no indicator has a polarity" rate "$DATA/rating-wide.csv"

@@ -3,6 +3,10 @@
  * Copyright 2026 The RegionLab authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <math.h>
+#include <string.h>
+
+#include "rl-analysis.h"
 #include "rl-error.h"
 #include "rl-frame.h"
 #include "rl-test.h"
@@ -156,6 +160,58 @@ test_log_and_parse (void)
   g_assert_true (rl_scale_parse ("robust", &scale, &a, &b));
 }
 
+/* A default choice leaves out the indicator without values in the year and
+ * says why; the same indicator chosen by the user is an error. */
+static void
+test_default_choice (void)
+{
+  g_autoptr(RlPanel) p = rl_panel_new ();
+  guint a = rl_panel_add_indicator (p, "a"), b = rl_panel_add_indicator (p, "b");
+  RlFrameSpec spec;
+  g_autoptr(RlFrame) f = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint r = 0; r < 3; r++)
+    {
+      char code[8];
+      g_snprintf (code, sizeof code, "RU-%c", 'A' + r);
+      rl_panel_add_region (p, code, code);
+      rl_panel_set (p, r, a, 2020, r + 1.0);
+      rl_panel_set (p, r, b, 2019, r * 2.0);
+    }
+  g_assert_cmpint (rl_analysis_default_year_of_most (p, NULL, &error), ==, 2020);
+  g_assert_no_error (error);
+  rl_frame_spec_init (&spec);
+  spec.year = 2020;
+  spec.features = g_strsplit ("b,a", ",", -1);
+  spec.features_default = TRUE;
+  f = rl_frame_new (p, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (f->d, ==, 1);
+  g_assert_cmpstr (f->features[0], ==, "a");
+  g_assert_cmpuint (f->left_out->len, ==, 1);
+  g_assert_cmpstr (f->left_out->pdata[0], ==, "b");
+  g_assert_cmpstr (f->left_out_reasons->pdata[0], ==, "no values in 2020");
+  g_clear_pointer (&f, rl_frame_free);
+
+  spec.features_default = FALSE;
+  f = rl_frame_new (p, &spec, &error);
+  g_assert_null (f);
+  g_assert_error (error, RL_ERROR, RL_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“b” has no values in 2020"));
+  g_clear_error (&error);
+
+  spec.features_default = TRUE;
+  spec.year = 2019;
+  g_strfreev (spec.features);
+  spec.features = g_strsplit ("a", ",", -1);
+  rl_panel_set (p, 0, a, 2019, NAN);
+  f = rl_frame_new (p, &spec, &error);
+  g_assert_null (f);
+  g_assert_nonnull (strstr (error->message, "none of the 1 indicators has values in 2019"));
+  rl_frame_spec_clear (&spec);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -164,5 +220,6 @@ main (int argc, char **argv)
   g_test_add_func ("/frame/scaling", test_scaling);
   g_test_add_func ("/frame/spec-errors", test_spec_errors);
   g_test_add_func ("/frame/log-and-parse", test_log_and_parse);
+  g_test_add_func ("/frame/default-choice", test_default_choice);
   return g_test_run ();
 }
