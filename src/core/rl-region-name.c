@@ -39,6 +39,7 @@ static const struct
   const char *full;
 } abbreviations[] = {
   { "обл", "область" }, { "респ", "республика" }, { "ао", "автономный округ" },
+  { "кр", "край" }, { "аобл", "автономная область" },
 };
 
 static gboolean
@@ -408,6 +409,34 @@ expand_abbreviation (const char *text,
   return text + word->start;
 }
 
+/* Appends a word to the reduced key, its abbreviation written out; the dashes,
+ * words of their own while reducing, are glued to their neighbours again. */
+static void
+append_word (GString    *out,
+             const char *text,
+             const Word *word,
+             gboolean   *glued)
+{
+  const char *full;
+  gsize len;
+
+  if (word->len == 0)
+    return;
+  if (word_is (text, word, "-", 1))
+    {
+      while (out->len > 0 && out->str[out->len - 1] == '-')
+        g_string_truncate (out, out->len - 1);
+      g_string_append_c (out, '-');
+      *glued = TRUE;
+      return;
+    }
+  full = expand_abbreviation (text, word, &len);
+  if (!*glued)
+    g_string_append_c (out, ' ');
+  g_string_append_len (out, full, len);
+  *glued = FALSE;
+}
+
 char *
 rl_region_name_reduce (const char *normalized,
                        gboolean   *dated)
@@ -415,27 +444,18 @@ rl_region_name_reduce (const char *normalized,
   g_autoptr(GString) text = g_string_new (" ");
   g_autoptr(GArray) words = NULL;
   GString *out;
-  gboolean dummy = FALSE;
+  gboolean dummy = FALSE, glued = TRUE;
 
   drop_qualifiers (text, normalized != NULL ? normalized : "", dated != NULL ? dated : &dummy);
   g_string_append_c (text, ' ');
+  g_string_replace (text, "-", " - ", 0);
+  g_string_replace (text, " а о ", " ао ", 0);
   words = split_words (text->str, text->len);
   for (guint i = 0; designations[i] != NULL; i++)
     drop_phrase (text->str, words, designations[i]);
   out = g_string_sized_new (text->len);
   for (guint i = 0; i < words->len; i++)
-    {
-      const Word *word = &g_array_index (words, Word, i);
-      const char *full;
-      gsize len;
-
-      if (word->len == 0)
-        continue;
-      full = expand_abbreviation (text->str, word, &len);
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append_len (out, full, len);
-    }
+    append_word (out, text->str, &g_array_index (words, Word, i), &glued);
   return g_string_free (out, FALSE);
 }
 

@@ -24,7 +24,9 @@ char *rl_region_name_normalize (const char *label);
  * those that change the territory ("(кроме …)", "(без …)", "(включая …)"),
  * whose words are kept; the designations "г", "город", "м", "місто",
  * "город федерального значения", "столица российской федерации" are removed;
- * the abbreviations "обл", "респ" and "ао" are written out.
+ * the abbreviations "обл", "респ", "ао" (also "а о", from "а.о."), "кр" and
+ * "аобл" are written out, and dashes are read as words of their own, so an
+ * abbreviation glued to a dash ("АО-Югра") is written out too.
  * If a removed qualifier holds a digit (a date such as "(до 03.11.2018)"),
  * *dated is set to TRUE: such a qualifier may name another territory and
  * must not be dropped silently. Free with g_free(). */

@@ -224,6 +224,64 @@ test_normalize_dashes (void)
 }
 
 static void
+test_normalize_abbreviations (void)
+{
+  g_autoptr(RlGazetteer) gaz = load_builtin ("ru");
+  /* abbreviated forms written in real tables: АО, а.о., кр., обл., Респ., г., Аобл.,
+   * with every kind of dash, spaced or not */
+  static const struct
+  {
+    const char *label;
+    const char *code;
+  } forms[] = {
+    { "Ханты-Мансийский АО - Югра", "RU-KHM" },
+    { "Ханты-Мансийский АО\u2013Югра", "RU-KHM" },
+    { "Ханты-Мансийский а.о. \u2014 Югра", "RU-KHM" },
+    { "Алтайский кр.", "RU-ALT" },
+    { "Алтайский кр", "RU-ALT" },
+    { "Краснодарский кр.", "RU-KDA" },
+    { "Пермский кр.", "RU-PER" },
+    { "Респ. Татарстан", "RU-TA" },
+    { "респ. Карелия", "RU-KR" },
+    { "Респ. Коми", "RU-KO" },
+    { "Респ Адыгея", "RU-AD" },
+    { "Кемеровская обл. - Кузбасс", "RU-KEM" },
+    { "Кемеровская обл.\u2013Кузбасс", "RU-KEM" },
+    { "Кемеровская обл.", "RU-KEM" },
+    { "Московская обл.", "RU-MOS" },
+    { "Ненецкий а.о.", "RU-NEN" },
+    { "Ямало-Ненецкий АО", "RU-YAN" },
+    { "Ямало\u2013Ненецкий АО", "RU-YAN" },
+    { "Чукотский а.о.", "RU-CHU" },
+    { "Еврейская Аобл.", "RU-YEV" },
+    { "Еврейская АОбл", "RU-YEV" },
+    { "г. Москва", "RU-MOW" },
+    { "г Москва", "RU-MOW" },
+    { "г.Санкт-Петербург", "RU-SPE" },
+    { "г. Севастополь", "UA-40" },
+    { "Респ. Северная Осетия \u2013 Алания", "RU-SE" },
+    { "Респ. Северная Осетия\u2014Алания", "RU-SE" },
+    { "Чувашская Респ. - Чувашия", "RU-CU" },
+    { "Чувашская Респ.\u2010Чувашия", "RU-CU" },
+    { "Кабардино\u2013Балкарская Респ.", "RU-KB" },
+    { "Карачаево - Черкесская Респ.", "RU-KC" },
+    { "Удмуртская Респ.", "RU-UD" },
+    { "Респ. Саха (Якутия)", "RU-SA" },
+    { "Приморский кр.", "RU-PRI" },
+    { "Забайкальский кр.", "RU-ZAB" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      RlMatch match = rl_gazetteer_match (gaz, forms[i].label);
+
+      /* a few are listed aliases as they stand; none may need the fuzzy ranking */
+      g_assert_true (rl_match_is_resolved (&match));
+      g_assert_cmpstr (match.entry->code, ==, forms[i].code);
+    }
+}
+
+static void
 test_normalize_lookalikes (void)
 {
   g_autoptr(RlGazetteer) gaz = load_builtin ("ru");
@@ -587,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/gazetteer/rosstat-labels", test_rosstat_labels);
   g_test_add_func ("/gazetteer/ru-contents", test_ru_contents);
   g_test_add_func ("/gazetteer/round-trip", test_round_trip);
+  g_test_add_func ("/gazetteer/normalize-abbreviations", test_normalize_abbreviations);
   g_test_add_func ("/gazetteer/status-levels", test_status_levels);
   g_test_add_func ("/gazetteer/normalize/case-yo-space", test_normalize_case_yo_space);
   g_test_add_func ("/gazetteer/normalize/dashes", test_normalize_dashes);
