@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <math.h>
+#include <string.h>
 
 #include "rl-import-guess.h"
 #include "rl-import.h"
@@ -172,6 +173,30 @@ test_ambiguous (void)
   g_assert_true (rl_import_guess_is_ambiguous (guess));
 }
 
+static void
+test_codes_and_marks (void)
+{
+  const char *rows[] = {
+    "code\t2019\t2020",
+    "RU-MOW\t1\u00a0234,5¹\tн.д.",
+    "RU-BEL\t2 000\t3*",
+    "RU-TVE\t-\t7",
+    NULL
+  };
+  g_autoptr(RlWorkbook) wb = workbook_from ("data", rows);
+  g_autoptr(RlImportGuess) guess = NULL;
+  g_autoptr(RlPanel) panel = guess_and_import (wb, NULL, &guess);
+  g_autofree char *text = rl_import_guess_to_recipe_text (guess);
+
+  g_assert_cmpstr (rl_import_guess_get_gazetteer (guess), ==, "ru");
+  g_assert_nonnull (strstr (rl_import_guess_get_number_format (guess), "space thousands"));
+  g_assert_nonnull (strstr (rl_import_guess_get_number_format (guess), "footnote marks"));
+  g_assert_nonnull (strstr (text, "\"н.д.\""));
+  g_assert_cmpfloat_with_epsilon (value_of (panel, "RU-MOW", 0, 2019), 1234.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (value_of (panel, "RU-BEL", 0, 2020), 3, 1e-12);
+  g_assert_true (isnan (value_of (panel, "RU-MOW", 0, 2020)));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,5 +207,6 @@ main (int    argc,
   g_test_add_func ("/import-guess/columns-year-in-title", test_columns_year_in_title);
   g_test_add_func ("/import-guess/ukrainian", test_ukrainian);
   g_test_add_func ("/import-guess/ambiguous", test_ambiguous);
+  g_test_add_func ("/import-guess/codes-and-marks", test_codes_and_marks);
   return g_test_run ();
 }
