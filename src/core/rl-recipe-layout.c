@@ -306,7 +306,10 @@ wide_columns (const Scan *scan,
   GArray *cols = g_array_new (FALSE, FALSE, sizeof (PeriodColumn));
   RlCellPlace place = { scan->file, rl_sheet_get_name (scan->sheet), r->header_row, 0 };
 
-  for (guint c = 1; c <= rl_sheet_n_cols (scan->sheet); c++)
+  guint last = r->last_column > 0 ? MIN (r->last_column, rl_sheet_n_cols (scan->sheet))
+                                   : rl_sheet_n_cols (scan->sheet);
+
+  for (guint c = r->first_column; c <= last; c++)
     {
       PeriodColumn pc = { c, 0, 0 };
       double number;
@@ -534,6 +537,11 @@ rl_recipe_read (const RlRecipe *recipe,
                              recipe->skip);
       return TRUE;
     }
+  for (guint p = 0; recipe->parts != NULL && p < recipe->parts->len; p++)
+    if (!rl_recipe_read (recipe->parts->pdata[p], wb, file_label, import, report, error))
+      return FALSE;
+  if (recipe->parts != NULL)
+    return TRUE;
   if (!file_year (recipe, file_label, &year, error))
     return FALSE;
   for (guint i = 0; i < recipe->indicators->len; i++)
