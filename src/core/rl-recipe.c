@@ -611,6 +611,32 @@ rl_recipe_fits_file (const RlRecipe *self,
   return rl_recipe_file_pattern (self, path) != NULL;
 }
 
+char *
+rl_recipe_text_key (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  gboolean space = FALSE;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c) || c == 0xA0 || c == 0x202F)
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  folded = g_utf8_casefold (out->str, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
 RlImportReport *
 rl_import_report_new (void)
 {

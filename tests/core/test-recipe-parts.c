@@ -127,6 +127,73 @@ test_side_by_side (void)
                 IND ("x", "") "]}", wb, "hand.xlsx", "second value");
 }
 
+#define GROUPED_RECIPE(rows, header_x, header_y) \
+  "{\"id\": \"g\", \"files\": [\"*.xlsx\"], \"layout\": \"wide-grouped\"," \
+  rows ", \"indicators\": [" \
+  IND ("x", ", \"header\": \"" header_x "\"") ", " IND ("y", ", \"header\": \"" header_y "\"") "]}"
+
+#define ROWS_1_2 " \"indicator_row\": 1, \"header_row\": 2"
+#define ROWS_2_3 " \"indicator_row\": 2, \"header_row\": 3"
+
+static void
+assert_grouped (RlWorkbook *wb,
+                const char *recipe)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RlPanel) panel = read_with (recipe, wb, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpfloat (value_of (panel, "RU-BEL", "x", 2019), ==, 1);
+  g_assert_cmpfloat (value_of (panel, "RU-BEL", "x", 2020), ==, 2);
+  g_assert_cmpfloat (value_of (panel, "RU-BEL", "y", 2019), ==, 3);
+  g_assert_cmpfloat (value_of (panel, "RU-TVE", "y", 2020), ==, 8);
+  g_assert_true (isnan (value_of (panel, "RU-TVE", "x", 2021)));
+}
+
+/* Two header rows: the indicator names over their years, merged, repeated,
+ * or written once with empty cells to the right. */
+static void
+test_grouped (void)
+{
+  const char *merged[] = {
+    "region\t Доходы\u00a0 населения\t\tРасходы", "\t2019\t2020\t2019\t2020",
+    "Белгородская область\t1\t2\t3\t4", "Тверская область\t5\t6\t7\t8", NULL,
+  };
+  const char *repeated[] = {
+    "region\tДоходы населения\tДоходы населения\tРасходы\tрасходы",
+    "\t2019\t2020\t2019\t2020",
+    "Белгородская область\t1\t2\t3\t4", "Тверская область\t5\t6\t7\t8", NULL,
+  };
+  const char *tall[] = {
+    "region\tДоходы населения\t\tРасходы", "", "\t2019\t2020\t2019\t2020",
+    "Белгородская область\t1\t2\t3\t4", "Тверская область\t5\t6\t7\t8", NULL,
+  };
+  const char *recipe = GROUPED_RECIPE (ROWS_1_2, "доходы  населения", "РАСХОДЫ");
+  g_autoptr(RlWorkbook) wb = workbook_of (merged);
+  g_autoptr(RlWorkbook) wb2 = workbook_of (repeated);
+  g_autoptr(RlWorkbook) wb3 = workbook_of (tall);
+  g_autoptr(GError) error = NULL;
+  RlMerge m1 = { 1, 2, 1, 3 }, m2 = { 1, 4, 1, 5 }, m3 = { 1, 2, 2, 3 }, m4 = { 1, 4, 2, 5 };
+
+  assert_grouped (wb, recipe);  /* written once, with empty cells to the right */
+  assert_error (GROUPED_RECIPE (ROWS_1_2, "Доходы населения", "Прибыль"), wb,
+                "hand.xlsx, sheet “Лист1”, row 1", "no group “Прибыль”");
+  rl_sheet_put_merge (rl_workbook_get_sheet (wb, 0), &m1, &error);
+  g_assert_no_error (error);
+  rl_sheet_put_merge (rl_workbook_get_sheet (wb, 0), &m2, &error);
+  g_assert_no_error (error);
+  assert_grouped (wb, recipe);
+  assert_grouped (wb2, recipe);
+  /* names in merged cells over two rows: the indicator row's cells are empty */
+  assert_error (GROUPED_RECIPE (ROWS_2_3, "Доходы населения", "Расходы"), wb3, "row 2",
+                "no group “Доходы населения”");
+  rl_sheet_put_merge (rl_workbook_get_sheet (wb3, 0), &m3, &error);
+  g_assert_no_error (error);
+  rl_sheet_put_merge (rl_workbook_get_sheet (wb3, 0), &m4, &error);
+  g_assert_no_error (error);
+  assert_grouped (wb3, GROUPED_RECIPE (ROWS_2_3, "Доходы населения", "Расходы"));
+}
+
 static void
 test_part_errors (void)
 {
@@ -162,6 +229,7 @@ main (int   argc,
   g_test_add_func ("/recipe-parts/stacked", test_stacked);
   g_test_add_func ("/recipe-parts/side-by-side", test_side_by_side);
   g_test_add_func ("/recipe-parts/errors", test_part_errors);
+  g_test_add_func ("/recipe-parts/grouped", test_grouped);
   status = g_test_run ();
   rl_gazetteer_free (gaz);
   return status;
