@@ -298,6 +298,85 @@ put_value (Scan                   *scan,
   return TRUE;
 }
 
+static guint
+last_column (const Scan *scan)
+{
+  guint n = rl_sheet_n_cols (scan->sheet);
+
+  return scan->recipe->last_column > 0 ? MIN (n, scan->recipe->last_column) : n;
+}
+
+/* The text key of the group each column of the indicator row belongs to
+ * (index col - first_column): its own name, the name of the merged cell over
+ * it, or the nearest name to its left; NULL before the first name. */
+static GPtrArray *
+column_groups (const Scan *scan)
+{
+  const RlRecipe *r = scan->recipe;
+  guint first = r->first_column, last = last_column (scan), n_merges = 0;
+  guint n = last >= first ? last + 1 - first : 0;
+  const RlMerge *merges = rl_sheet_get_merges (scan->sheet, &n_merges);
+  GPtrArray *groups = g_ptr_array_new_full (n, g_free);
+
+  g_ptr_array_set_size (groups, n);
+  for (guint m = 0; m < n_merges; m++)
+    {
+      const RlMerge *mg = &merges[m];
+      if (mg->first_row > r->indicator_row || mg->last_row < r->indicator_row)
+        continue;
+      for (guint c = MAX (mg->first_col, first); c <= MIN (mg->last_col, last); c++)
+        if (groups->pdata[c - first] == NULL)
+          groups->pdata[c - first] = rl_recipe_text_key (
+            rl_sheet_get_text (scan->sheet, mg->first_row, mg->first_col));
+    }
+  for (guint c = first; c <= last; c++)
+    {
+      g_autofree char *own = rl_recipe_text_key (rl_sheet_get_text (scan->sheet,
+                                                                    r->indicator_row, c));
+      if (*own != '\0')
+        {
+          g_free (groups->pdata[c - first]);
+          groups->pdata[c - first] = g_steal_pointer (&own);
+        }
+      else if (groups->pdata[c - first] == NULL && c > first)
+        groups->pdata[c - first] = g_strdup (groups->pdata[c - first - 1]);
+    }
+  return groups;
+}
+
+/* Whether column @col belongs to the scan's indicator (always, but in a
+ * grouped layout); *found becomes TRUE when a column of its group does. */
+static gboolean
+in_group (const Scan *scan,
+          GPtrArray  *groups,
+          const char *key,
+          guint       col,
+          gboolean   *found)
+{
+  const char *group;
+
+  if (groups == NULL)
+    return TRUE;
+  group = groups->pdata[col - scan->recipe->first_column];
+  if (group == NULL || !g_str_equal (group, key))
+    return FALSE;
+  *found = TRUE;
+  return TRUE;
+}
+
+static gboolean
+no_group (const Scan *scan,
+          GError    **error)
+{
+  RlCellPlace place = { scan->file, rl_sheet_get_name (scan->sheet),
+                        scan->recipe->indicator_row, 0 };
+  g_autofree char *message = g_strdup_printf ("no group “%s” (the header of %s) in the "
+                                              "indicator row", scan->indicator->header,
+                                              scan->indicator->id);
+
+  return fail_at_cell (error, RL_ERROR_PARSE, &place, message);
+}
+
 static GArray *
 wide_columns (const Scan *scan,
               GError    **error)
@@ -305,13 +384,17 @@ wide_columns (const Scan *scan,
   const RlRecipe *r = scan->recipe;
   GArray *cols = g_array_new (FALSE, FALSE, sizeof (PeriodColumn));
   RlCellPlace place = { scan->file, rl_sheet_get_name (scan->sheet), r->header_row, 0 };
+  gboolean grouped = r->layout == RL_RECIPE_LAYOUT_WIDE_GROUPED, found = FALSE;
+  g_autoptr(GPtrArray) groups = grouped ? column_groups (scan) : NULL;
+  g_autofree char *key = grouped ? rl_recipe_text_key (scan->indicator->header) : NULL;
 
-  for (guint c = 1; c <= rl_sheet_n_cols (scan->sheet); c++)
+  for (guint c = r->first_column; c <= last_column (scan); c++)
     {
       PeriodColumn pc = { c, 0, 0 };
       double number;
 
-      if (c == r->region_column || c == r->top_level_column)
+      if (c == r->region_column || c == r->top_level_column
+          || !in_group (scan, groups, key, c, &found))
         continue;
       if (rl_sheet_get_number (scan->sheet, r->header_row, c, &number) && number == floor (number)
           && number >= 1800 && number <= 2200)
@@ -320,6 +403,12 @@ wide_columns (const Scan *scan,
                                  &pc.month))
         continue;
       g_array_append_val (cols, pc);
+    }
+  if (grouped && !found)
+    {
+      g_array_unref (cols);
+      no_group (scan, error);
+      return NULL;
     }
   if (cols->len == 0)
     {
@@ -496,7 +585,8 @@ static gboolean
 scan_sheet (Scan    *scan,
             GError **error)
 {
-  if (scan->recipe->layout == RL_RECIPE_LAYOUT_WIDE)
+  if (scan->recipe->layout == RL_RECIPE_LAYOUT_WIDE
+      || scan->recipe->layout == RL_RECIPE_LAYOUT_WIDE_GROUPED)
     return scan_wide (scan, error);
   return scan_rows (scan, error);
 }
@@ -534,6 +624,11 @@ rl_recipe_read (const RlRecipe *recipe,
                              recipe->skip);
       return TRUE;
     }
+  for (guint p = 0; recipe->parts != NULL && p < recipe->parts->len; p++)
+    if (!rl_recipe_read (recipe->parts->pdata[p], wb, file_label, import, report, error))
+      return FALSE;
+  if (recipe->parts != NULL)
+    return TRUE;
   if (!file_year (recipe, file_label, &year, error))
     return FALSE;
   for (guint i = 0; i < recipe->indicators->len; i++)

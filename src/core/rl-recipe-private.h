@@ -19,6 +19,9 @@ struct _RlRecipe
   RlRecipeLayout  layout;
   guint           region_column;
   guint           header_row;     /* years (wide) */
+  guint           indicator_row;  /* wide-grouped: the indicator names over their years */
+  guint           first_column;   /* the columns read: 1 … */
+  guint           last_column;    /* … this one; 0 = to the end */
   guint           first_row;
   guint           last_row;       /* 0 = to the end */
   guint           value_row_offset;
@@ -39,7 +42,25 @@ struct _RlRecipe
   char          **ignore;         /* labels that are not regions */
   char          **ignore_prefix;
   GPtrArray      *indicators;     /* RlRecipeIndicator */
+  GPtrArray      *parts;          /* RlRecipe, each read in turn; NULL = the recipe itself */
+  char           *signature_sheet; /* a glob over sheet names; NULL = any sheet */
+  GArray         *signature_cells; /* RlSignatureCell; NULL = no signature */
 };
+
+/* A cell a signature expects, and its text as a glob of a text key. */
+typedef struct
+{
+  guint  row;
+  guint  col;
+  char  *text;
+} RlSignatureCell;
+
+/* @text trimmed, runs of white space made one space, and case-folded: how
+ * headers and signatures compare texts. */
+char    *rl_recipe_text_key    (const char        *text);
+/* The first of the recipe's file patterns that fits @path's base name, or NULL. */
+const char *rl_recipe_file_pattern (const RlRecipe *self,
+                                    const char     *path);
 
 /* The place of a cell, for messages. */
 typedef struct

@@ -24,6 +24,7 @@ indicator_free (RlRecipeIndicator *ind)
   g_free (ind->unit);
   g_free (ind->source);
   g_strfreev (ind->sheets);
+  g_free (ind->header);
   g_free (ind);
 }
 
@@ -35,6 +36,20 @@ fail_at (GError    **error,
 {
   g_set_error (error, RL_ERROR, RL_ERROR_PARSE, "%s.%s: %s", where, member, message);
   return FALSE;
+}
+
+static gboolean
+layout_is_wide (RlRecipeLayout layout)
+{
+  return layout == RL_RECIPE_LAYOUT_WIDE || layout == RL_RECIPE_LAYOUT_WIDE_GROUPED;
+}
+
+/* Whether @col lies within the recipe's first_column … last_column. */
+static gboolean
+column_inside (const RlRecipe *self,
+               guint           col)
+{
+  return col >= self->first_column && (self->last_column == 0 || col <= self->last_column);
 }
 
 static gboolean
@@ -54,11 +69,16 @@ read_indicator (RlRecipe   *self,
       || !rl_json_get_string (object, "source", TRUE, where, &ind->source, error)
       || !rl_json_get_polarity (object, where, &polarity, error)
       || !rl_json_get_strv (object, "sheet", FALSE, where, &ind->sheets, error)
-      || !rl_json_get_column (object, "value_column", self->layout != RL_RECIPE_LAYOUT_WIDE,
+      || !rl_json_get_column (object, "value_column", !layout_is_wide (self->layout),
                               where, &ind->value_column, error)
-      || !rl_json_get_double (object, "scale", where, &ind->scale, error))
+      || !rl_json_get_double (object, "scale", where, &ind->scale, error)
+      || !rl_json_get_string (object, "header", self->layout == RL_RECIPE_LAYOUT_WIDE_GROUPED,
+                              where, &ind->header, error))
     return FALSE;
   ind->polarity = polarity;
+  if (ind->value_column > 0 && !column_inside (self, ind->value_column))
+    return fail_at (error, where, "value_column",
+                    "outside the columns read (first_column … last_column)");
   if (!g_regex_match_simple ("^[a-z][a-z0-9_]*$", ind->id, 0, 0))
     return fail_at (error, where, "id", "expected lower-case letters, digits and “_”");
   return TRUE;
@@ -106,8 +126,11 @@ read_layout (RlRecipe   *self,
     self->layout = RL_RECIPE_LAYOUT_LONG;
   else if (g_str_equal (layout, "columns"))
     self->layout = RL_RECIPE_LAYOUT_COLUMNS;
+  else if (g_str_equal (layout, "wide-grouped"))
+    self->layout = RL_RECIPE_LAYOUT_WIDE_GROUPED;
   else
-    return fail_at (error, where, "layout", "expected \"wide\", \"long\" or \"columns\"");
+    return fail_at (error, where, "layout",
+                    "expected \"wide\", \"wide-grouped\", \"long\" or \"columns\"");
   return TRUE;
 }
 
@@ -304,6 +327,35 @@ read_year (RlRecipe   *self,
   return TRUE;
 }
 
+/* The columns read, the indicator row of a grouped layout, and the columns
+ * named elsewhere inside them. */
+static gboolean
+read_columns (RlRecipe   *self,
+              JsonObject *root,
+              const char *where,
+              GError    **error)
+{
+  gboolean grouped = self->layout == RL_RECIPE_LAYOUT_WIDE_GROUPED;
+
+  self->first_column = 1;
+  if (!rl_json_get_column (root, "first_column", FALSE, where, &self->first_column, error)
+      || !rl_json_get_column (root, "last_column", FALSE, where, &self->last_column, error)
+      || !rl_json_get_uint (root, "indicator_row", 1, RL_GRID_MAX_ROWS, where,
+                            &self->indicator_row, error))
+    return FALSE;
+  if (grouped && self->indicator_row == 0)
+    return fail_at (error, where, "indicator_row", "the wide-grouped layout needs one");
+  if (self->last_column > 0 && self->last_column < self->first_column)
+    return fail_at (error, where, "last_column", "before first_column");
+  if (!column_inside (self, self->region_column))
+    return fail_at (error, where, "region_column",
+                    "outside the columns read (first_column … last_column)");
+  if (self->year_column > 0 && !column_inside (self, self->year_column))
+    return fail_at (error, where, "year_column",
+                    "outside the columns read (first_column … last_column)");
+  return TRUE;
+}
+
 static gboolean
 read_grid (RlRecipe   *self,
            JsonObject *root,
@@ -328,22 +380,109 @@ read_grid (RlRecipe   *self,
     return FALSE;
   if (self->first_row == 0)
     self->first_row = self->header_row + 1;
+  return read_columns (self, root, where, error);
+}
+
+static gboolean read_recipe (RlRecipe   *self,
+                             JsonObject *root,
+                             const char *where,
+                             GError    **error);
+
+static RlRecipe *
+recipe_new (const char *path)
+{
+  RlRecipe *self = g_new0 (RlRecipe, 1);
+
+  self->path = g_strdup (path);
+  self->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
+  self->filter_columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  return self;
+}
+
+/* The recipe's members with @part's in their place: the JSON a part is read from. */
+static JsonObject *
+part_object (JsonObject *root,
+             JsonObject *part)
+{
+  JsonObject *merged = json_object_new ();
+  g_autoptr(GList) names = json_object_get_members (root);
+  g_autoptr(GList) own = json_object_get_members (part);
+
+  for (GList *n = names; n != NULL; n = n->next)
+    if (!g_str_equal (n->data, "parts") && !g_str_equal (n->data, "signature"))
+      json_object_set_member (merged, n->data,
+                              json_node_copy (json_object_get_member (root, n->data)));
+  for (GList *n = own; n != NULL; n = n->next)
+    json_object_set_member (merged, n->data,
+                            json_node_copy (json_object_get_member (part, n->data)));
+  return merged;
+}
+
+static gboolean
+read_part (RlRecipe   *self,
+           JsonObject *root,
+           JsonNode   *node,
+           const char *where,
+           GError    **error)
+{
+  static const char *const members[] = {
+    "header_row", "indicator_row", "first_row", "last_row", "first_column", "last_column",
+    "region_column", "year_column", "year", "sheet", "indicators", NULL,
+  };
+  g_autoptr(GList) names = NULL;
+  g_autoptr(JsonObject) merged = NULL;
+  RlRecipe *part;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_at (error, where, "", "expected an object");
+  names = json_object_get_members (json_node_get_object (node));
+  for (GList *n = names; n != NULL; n = n->next)
+    if (!g_strv_contains (members, n->data))
+      return fail_at (error, where, n->data, "not a member a part may set");
+  merged = part_object (root, json_node_get_object (node));
+  part = recipe_new (self->path);
+  g_ptr_array_add (self->parts, part);
+  return read_recipe (part, merged, where, error);
+}
+
+/* "parts": tables of one file, each read as the recipe with its own members. */
+static gboolean
+read_parts (RlRecipe   *self,
+            JsonObject *root,
+            const char *where,
+            GError    **error)
+{
+  JsonNode *node = json_object_get_member (root, "parts");
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) == 0)
+    return fail_at (error, where, "parts", "expected a non-empty array of objects");
+  array = json_node_get_array (node);
+  self->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) rl_recipe_free);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *inner = g_strdup_printf ("%s.parts[%u]", where, i);
+      if (!read_part (self, root, json_array_get_element (array, i), inner, error))
+        return FALSE;
+    }
   return TRUE;
 }
 
 static gboolean
 read_recipe (RlRecipe   *self,
              JsonObject *root,
+             const char *where,
              GError    **error)
 {
-  g_autofree char *where = g_strconcat (self->path, ": $", NULL);
-
   if (!rl_json_get_string (root, "id", TRUE, where, &self->id, error)
       || !rl_json_get_strv (root, "files", TRUE, where, &self->files, error)
       || !rl_json_get_string (root, "skip", FALSE, where, &self->skip, error))
     return FALSE;
   if (self->skip != NULL)
     return TRUE;
+  if (json_object_has_member (root, "parts"))
+    return read_parts (self, root, where, error);
   if (!read_layout (self, root, where, error)
       || !read_grid (self, root, where, error)
       || !read_year (self, root, where, error)
@@ -364,16 +503,13 @@ rl_recipe_load_from_data (const char *data,
                           const char *name,
                           GError    **error)
 {
-  g_autoptr(RlRecipe) self = g_new0 (RlRecipe, 1);
+  g_autoptr(RlRecipe) self = recipe_new (name);
   g_autoptr(JsonParser) parser = NULL;
+  g_autofree char *where = g_strconcat (name, ": $", NULL);
   JsonObject *root = NULL;
 
-  self->path = g_strdup (name);
-  self->codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  self->indicators = g_ptr_array_new_with_free_func ((GDestroyNotify) indicator_free);
-  self->filter_columns = g_array_new (FALSE, FALSE, sizeof (guint));
   parser = rl_json_parse_object (data, length, name, &root, error);
-  if (parser == NULL || !read_recipe (self, root, error))
+  if (parser == NULL || !read_recipe (self, root, where, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -409,6 +545,9 @@ rl_recipe_free (RlRecipe *self)
   g_strfreev (self->ignore);
   g_strfreev (self->ignore_prefix);
   g_clear_pointer (&self->indicators, g_ptr_array_unref);
+  g_clear_pointer (&self->parts, g_ptr_array_unref);
+  g_free (self->signature_sheet);
+  g_clear_pointer (&self->signature_cells, g_array_unref);
   g_free (self);
 }
 
@@ -427,27 +566,75 @@ rl_recipe_get_path (const RlRecipe *self)
 guint
 rl_recipe_n_indicators (const RlRecipe *self)
 {
-  return self->indicators->len;
+  guint n = self->indicators->len;
+
+  for (guint p = 0; self->parts != NULL && p < self->parts->len; p++)
+    n += rl_recipe_n_indicators (self->parts->pdata[p]);
+  return n;
 }
 
+/* The indicators of a recipe with parts are those of its parts in turn. */
 const RlRecipeIndicator *
 rl_recipe_get_indicator (const RlRecipe *self,
                          guint           i)
 {
-  g_return_val_if_fail (i < self->indicators->len, NULL);
-  return self->indicators->pdata[i];
+  g_return_val_if_fail (i < rl_recipe_n_indicators (self), NULL);
+  if (i < self->indicators->len)
+    return self->indicators->pdata[i];
+  i -= self->indicators->len;
+  for (guint p = 0; p < self->parts->len; p++)
+    {
+      const RlRecipe *part = self->parts->pdata[p];
+      if (i < rl_recipe_n_indicators (part))
+        return rl_recipe_get_indicator (part, i);
+      i -= rl_recipe_n_indicators (part);
+    }
+  return NULL;
+}
+
+const char *
+rl_recipe_file_pattern (const RlRecipe *self,
+                        const char     *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  for (char **p = self->files; p != NULL && *p != NULL; p++)
+    if (g_pattern_match_simple (*p, base))
+      return *p;
+  return NULL;
 }
 
 gboolean
 rl_recipe_fits_file (const RlRecipe *self,
                      const char     *path)
 {
-  g_autofree char *base = g_path_get_basename (path);
+  return rl_recipe_file_pattern (self, path) != NULL;
+}
 
-  for (char **p = self->files; p != NULL && *p != NULL; p++)
-    if (g_pattern_match_simple (*p, base))
-      return TRUE;
-  return FALSE;
+char *
+rl_recipe_text_key (const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  gboolean space = FALSE;
+
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_strdup ("");
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isspace (c) || c == 0xA0 || c == 0x202F)
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  folded = g_utf8_casefold (out->str, -1);
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
 }
 
 RlImportReport *

@@ -50,6 +50,7 @@ typedef struct
   char       **sheets;        /* NULL-terminated; NULL = the recipe's sheet */
   guint        value_column;  /* 1-based; long and columns layouts */
   double       scale;         /* each value is multiplied by it; 1 by default */
+  char        *header;        /* wide-grouped: its group's text in the indicator row */
 } RlRecipeIndicator;
 
 typedef struct _RlRecipe RlRecipe;

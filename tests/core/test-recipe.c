@@ -12,6 +12,7 @@
 #include "rl-recipe-private.h"
 #include "rl-reader.h"
 #include "rl-test.h"
+#include "rl-test-recipe.h"
 
 /* A fresh folder per test for the files it writes. */
 typedef struct
@@ -92,18 +93,6 @@ import_csv (Fixture         *f,
 
   g_ptr_array_add (recipes, recipe_from (json));
   return rl_import_files (recipes, NULL, f->gaz, files, report, NULL, NULL, NULL, error);
-}
-
-static double
-value_of (const RlPanel *panel,
-          const char    *code,
-          const char    *indicator,
-          int            year)
-{
-  int r = rl_panel_find_region (panel, code);
-  int j = rl_panel_find_indicator (panel, indicator);
-
-  return r < 0 || j < 0 ? NAN : rl_panel_get (panel, r, j, year);
 }
 
 static gboolean
