@@ -574,6 +574,79 @@ why_nothing (const RlImport *import,
                           "missing)", file);
 }
 
+/* The recipes whose file patterns fit @file, each with why, into @chosen and @why. */
+static void
+choose_by_name (GPtrArray  *recipes,
+                const char *file,
+                GPtrArray  *chosen,
+                GPtrArray  *why)
+{
+  for (guint i = 0; i < recipes->len; i++)
+    {
+      const char *pattern = rl_recipe_file_pattern (recipes->pdata[i], file);
+      if (pattern == NULL)
+        continue;
+      g_ptr_array_add (chosen, recipes->pdata[i]);
+      g_ptr_array_add (why, g_strdup_printf ("by file name %s", pattern));
+    }
+}
+
+/* The recipes whose signatures fit @wb's cells. */
+static void
+choose_by_content (GPtrArray  *recipes,
+                   RlWorkbook *wb,
+                   GPtrArray  *chosen,
+                   GPtrArray  *why)
+{
+  for (guint i = 0; i < recipes->len; i++)
+    {
+      g_autofree char *reason = NULL;
+      if (!rl_recipe_fits_content (recipes->pdata[i], wb, &reason))
+        continue;
+      g_ptr_array_add (chosen, recipes->pdata[i]);
+      g_ptr_array_add (why, g_strdup_printf ("by content: %s", reason));
+    }
+}
+
+static gboolean
+no_recipe (const char *file,
+           GError    **error)
+{
+  g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
+               "%s: no recipe fits this file name (recipes read the statistics office's files "
+               "under their published names, or by the signature of their cells; give a recipe "
+               "for others)", file);
+  return FALSE;
+}
+
+/* Opens @file when a recipe is to read it: by its name, else by its content. */
+static RlWorkbook *
+open_chosen (GPtrArray  *recipes,
+             const char *file,
+             GPtrArray  *chosen,
+             GPtrArray  *why,
+             GError    **error)
+{
+  g_autoptr(RlWorkbook) wb = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (chosen->len > 0)
+    return rl_workbook_open (file, error);
+  wb = rl_workbook_open (file, &local);
+  if (wb == NULL)
+    {
+      no_recipe (file, error);
+      return NULL;
+    }
+  choose_by_content (recipes, wb, chosen, why);
+  if (chosen->len == 0)
+    {
+      no_recipe (file, error);
+      return NULL;
+    }
+  return g_steal_pointer (&wb);
+}
+
 static FileOutcome
 import_file (RlImport          *import,
              GPtrArray         *recipes,
@@ -583,37 +656,32 @@ import_file (RlImport          *import,
              GError           **error)
 {
   g_autoptr(RlWorkbook) wb = NULL;
-  guint n_fits = 0, n_read = 0;
+  g_autoptr(GPtrArray) chosen = g_ptr_array_new ();
+  g_autoptr(GPtrArray) why = g_ptr_array_new_with_free_func (g_free);
+  guint n_read = 0;
   guint64 n_before = import->n_put;
   char *nothing;
 
-  for (guint i = 0; i < recipes->len; i++)
-    if (rl_recipe_fits_file (recipes->pdata[i], file))
-      {
-        n_fits++;
-        n_read += ((const RlRecipe *) recipes->pdata[i])->skip == NULL;
-      }
-  if (n_fits == 0 && !named_as_table (file))
+  choose_by_name (recipes, file, chosen, why);
+  if (chosen->len == 0 && !named_as_table (file))
     {
       rl_import_report_note (report, "%s: skipped: not a table, and no recipe names it", file);
       return FILE_SKIPPED;
     }
-  if (n_fits == 0)
-    {
-      g_set_error (error, RL_ERROR, RL_ERROR_INVALID,
-                   "%s: no recipe fits this file name (recipes read the statistics "
-                   "office's files under their published names; give a recipe for others)",
-                   file);
-      return FILE_FAILED;
-    }
-  wb = rl_workbook_open (file, error);
+  wb = open_chosen (recipes, file, chosen, why, error);
   if (wb == NULL)
     return FILE_FAILED;
   import->n_seen = 0;
-  for (guint i = 0; i < recipes->len; i++)
-    if (rl_recipe_fits_file (recipes->pdata[i], file)
-        && !rl_import_add_workbook (import, recipes->pdata[i], wb, file, report, error))
-      return FILE_FAILED;
+  for (guint i = 0; i < chosen->len; i++)
+    {
+      const RlRecipe *recipe = chosen->pdata[i];
+      if (report != NULL)
+        g_ptr_array_add (report->lines, g_strdup_printf ("%s: recipe %s, %s", file, recipe->id,
+                                                         (char *) why->pdata[i]));
+      n_read += recipe->skip == NULL;
+      if (!rl_import_add_workbook (import, chosen->pdata[i], wb, file, report, error))
+        return FILE_FAILED;
+    }
   if (n_read > 0 && (nothing = why_nothing (import, wb, file, n_before)) != NULL)
     g_ptr_array_add (empty, nothing);
   return FILE_READ;

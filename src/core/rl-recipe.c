@@ -383,6 +383,74 @@ read_grid (RlRecipe   *self,
   return read_columns (self, root, where, error);
 }
 
+static void
+signature_cell_clear (RlSignatureCell *cell)
+{
+  g_free (cell->text);
+}
+
+/* One {"cell": "A3", "text": "GLOB"} of a signature. */
+static gboolean
+read_signature_cell (RlRecipe   *self,
+                     JsonNode   *node,
+                     const char *where,
+                     GError    **error)
+{
+  g_autofree char *ref = NULL;
+  g_autofree char *text = NULL;
+  RlSignatureCell cell = { 0, 0, NULL };
+  const char *end = NULL;
+  guint64 row = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_at (error, where, "", "expected {\"cell\": \"A3\", \"text\": \"…\"}");
+  if (!rl_json_get_string (json_node_get_object (node), "cell", TRUE, where, &ref, error)
+      || !rl_json_get_string (json_node_get_object (node), "text", TRUE, where, &text, error))
+    return FALSE;
+  cell.col = rl_column_parse (ref, &end);
+  if (cell.col == 0 || !g_ascii_isdigit (*end)
+      || !g_ascii_string_to_unsigned (end, 10, 1, RL_GRID_MAX_ROWS, &row, NULL))
+    return fail_at (error, where, "cell", "expected a cell name such as \"A3\"");
+  cell.row = (guint) row;
+  cell.text = rl_recipe_text_key (text);
+  g_array_append_val (self->signature_cells, cell);
+  return TRUE;
+}
+
+/* "signature": {"sheet": "GLOB", "cells": [{"cell", "text"}, …]}. */
+static gboolean
+read_signature (RlRecipe   *self,
+                JsonObject *root,
+                const char *where,
+                GError    **error)
+{
+  JsonNode *node = json_object_get_member (root, "signature");
+  g_autofree char *inner = g_strconcat (where, ".signature", NULL);
+  JsonNode *cells;
+
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail_at (error, where, "signature", "expected {\"sheet\", \"cells\"}");
+  if (!rl_json_get_string (json_node_get_object (node), "sheet", FALSE, inner,
+                           &self->signature_sheet, error))
+    return FALSE;
+  cells = json_object_get_member (json_node_get_object (node), "cells");
+  if (cells == NULL || !JSON_NODE_HOLDS_ARRAY (cells)
+      || json_array_get_length (json_node_get_array (cells)) == 0)
+    return fail_at (error, inner, "cells", "expected a non-empty array of cells");
+  self->signature_cells = g_array_new (FALSE, FALSE, sizeof (RlSignatureCell));
+  g_array_set_clear_func (self->signature_cells, (GDestroyNotify) signature_cell_clear);
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (cells)); i++)
+    {
+      g_autofree char *at = g_strdup_printf ("%s.cells[%u]", inner, i);
+      if (!read_signature_cell (self, json_array_get_element (json_node_get_array (cells), i),
+                                at, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean read_recipe (RlRecipe   *self,
                              JsonObject *root,
                              const char *where,
@@ -509,7 +577,8 @@ rl_recipe_load_from_data (const char *data,
   JsonObject *root = NULL;
 
   parser = rl_json_parse_object (data, length, name, &root, error);
-  if (parser == NULL || !read_recipe (self, root, where, error))
+  if (parser == NULL || !read_signature (self, root, where, error)
+      || !read_recipe (self, root, where, error))
     return NULL;
   return g_steal_pointer (&self);
 }
@@ -611,15 +680,15 @@ rl_recipe_fits_file (const RlRecipe *self,
   return rl_recipe_file_pattern (self, path) != NULL;
 }
 
-char *
-rl_recipe_text_key (const char *text)
+/* @text trimmed, each run of white space one space. */
+static char *
+collapse_space (const char *text)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
-  g_autofree char *folded = NULL;
+  GString *out = g_string_new (NULL);
   gboolean space = FALSE;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
-    return g_strdup ("");
+    return g_string_free (out, FALSE);
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -633,8 +702,71 @@ rl_recipe_text_key (const char *text)
       space = FALSE;
       g_string_append_unichar (out, c);
     }
-  folded = g_utf8_casefold (out->str, -1);
+  return g_string_free (out, FALSE);
+}
+
+char *
+rl_recipe_text_key (const char *text)
+{
+  g_autofree char *collapsed = collapse_space (text);
+  g_autofree char *folded = g_utf8_casefold (collapsed, -1);
+
   return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
+static gboolean
+sheet_fits (const RlRecipe *self,
+            const RlSheet  *sheet)
+{
+  if (self->signature_sheet != NULL)
+    {
+      g_autofree char *pattern = rl_recipe_text_key (self->signature_sheet);
+      g_autofree char *name = rl_recipe_text_key (rl_sheet_get_name (sheet));
+      if (!g_pattern_match_simple (pattern, name))
+        return FALSE;
+    }
+  for (guint i = 0; i < self->signature_cells->len; i++)
+    {
+      const RlSignatureCell *cell = &g_array_index (self->signature_cells, RlSignatureCell, i);
+      g_autofree char *text = rl_recipe_text_key (rl_sheet_get_text (sheet, cell->row, cell->col));
+      if (!g_pattern_match_simple (cell->text, text))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* "sheet “X”, A3 “the first 40 characters…”". */
+static char *
+fit_reason (const RlRecipe *self,
+            const RlSheet  *sheet)
+{
+  const RlSignatureCell *cell = &g_array_index (self->signature_cells, RlSignatureCell, 0);
+  g_autofree char *text = collapse_space (rl_sheet_get_text (sheet, cell->row, cell->col));
+  g_autofree char *col = rl_column_name (cell->col);
+  glong n = g_utf8_strlen (text, -1);
+  g_autofree char *shown = n > 40 ? g_utf8_substring (text, 0, 40) : g_strdup (text);
+
+  return g_strdup_printf ("sheet “%s”, %s%u “%s%s”", rl_sheet_get_name (sheet), col, cell->row,
+                          shown, n > 40 ? "…" : "");
+}
+
+gboolean
+rl_recipe_fits_content (const RlRecipe *self,
+                        RlWorkbook     *wb,
+                        char          **why)
+{
+  if (self->signature_cells == NULL)
+    return FALSE;
+  for (guint s = 0; s < rl_workbook_n_sheets (wb); s++)
+    {
+      const RlSheet *sheet = rl_workbook_get_sheet (wb, s);
+      if (!sheet_fits (self, sheet))
+        continue;
+      if (why != NULL)
+        *why = fit_reason (self, sheet);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 RlImportReport *

@@ -83,6 +83,11 @@ const RlRecipeIndicator *rl_recipe_get_indicator (const RlRecipe  *self,
 /* Whether the recipe's file patterns fit @path's base name. */
 gboolean                 rl_recipe_fits_file     (const RlRecipe  *self,
                                                   const char      *path);
+/* Whether @wb's cells fit the recipe's "signature"; FALSE without one. @why
+ * (may be NULL) gets "sheet “X”, A3 “text…”" when it fits. */
+gboolean                 rl_recipe_fits_content  (const RlRecipe  *self,
+                                                  RlWorkbook      *wb,
+                                                  char           **why);
 
 RlImportReport          *rl_import_report_new    (void);
 void                     rl_import_report_free   (RlImportReport  *self);
